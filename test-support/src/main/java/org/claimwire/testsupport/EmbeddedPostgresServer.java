@@ -67,6 +67,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off");
+            // Keep the Unix socket beside the binaries rather than in /tmp (socket paths max out near 107 chars).
+            if (binariesDir.toString().length() < 90) {
+                builder.setServerConfig("unix_socket_directories", binariesDir.toString());
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
