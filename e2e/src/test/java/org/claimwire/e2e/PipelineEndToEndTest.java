@@ -1,0 +1,76 @@
+package org.claimwire.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.claimwire.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Posts the seed story to ingest-service and finds it, enriched, through query-service. */
+class PipelineEndToEndTest {
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() {
+        pipeline = Pipeline.start();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void seedStoryFlowsFromIngestThroughNlpIntoQueryWithItsPeople() {
+        ObjectNode story = Http.JSON.createObjectNode()
+                .put("uri", "urn:claimwire:e2e:seed")
+                .put("headline", "Kremlin neither confirms nor denies report of Trump-Putin phone call")
+                .put("body", Fixtures.seedStory())
+                .put("language", "en");
+        Http.Response accepted = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json",
+                story.toString());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.json().path("uri").asText()).isEqualTo("urn:claimwire:e2e:seed");
+
+        String query = pipeline.query().baseUrl();
+        JsonNode stored = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.get(query + "/api/v1/stories?uri=urn:claimwire:e2e:seed"),
+                        r -> r.status() == 200 && hasStory(r.json()))
+                .json();
+        JsonNode detail = storyDetail(query, stored);
+
+        Set<String> persons = new HashSet<>();
+        detail.path("entities").forEach(e -> {
+            if ("PERSON".equals(e.path("type").asText())) {
+                persons.add(e.path("name").asText(e.path("canonicalName").asText()));
+            }
+        });
+        assertThat(persons).contains("Dmitry Peskov", "Donald Trump", "Vladimir Putin", "Volodymyr Zelensky");
+        assertThat(detail.path("claims").size()).as("claims extracted from the seed story").isGreaterThan(10);
+    }
+
+    private static boolean hasStory(JsonNode body) {
+        JsonNode items = body.has("items") ? body.get("items") : body;
+        return body.has("uri") || (items.isArray() && items.size() > 0);
+    }
+
+    /** Accepts either the story itself or a page of stories whose first item links to it. */
+    private static JsonNode storyDetail(String query, JsonNode found) {
+        if (found.has("entities")) {
+            return found;
+        }
+        JsonNode first = found.path("items").get(0);
+        Http.Response r = Http.get(query + "/api/v1/stories/" + first.path("id").asText());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+}
