@@ -1,0 +1,40 @@
+package org.claimwire.query.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.claimwire.query.persistence.QueryRepository;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operator endpoints; every one requires an admin key ({@code claimwire.query.api.admin-keys}). */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+public class AdminResource {
+
+    @Inject
+    QueryRepository repo;
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Row counts of the query store (admin key required)")
+    public Map<String, Long> stats() {
+        return repo.stats();
+    }
+
+    @POST
+    @Path("/stream/prune")
+    @Operation(summary = "Delete all but the newest `keep` live-stream events (admin key required)")
+    public Map<String, Integer> prune(@QueryParam("keep") Long keep) {
+        if (keep == null || keep < 0) {
+            throw new BadRequestProblem("keep (the number of newest stream events to keep) is required and >= 0");
+        }
+        return Map.of("deleted", repo.pruneStream(keep));
+    }
+}

@@ -1,0 +1,57 @@
+package org.claimwire.query.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** query-service settings, prefix {@code claimwire.query}. */
+@ConfigMapping(prefix = "claimwire.query")
+public interface QueryConfig {
+
+    Api api();
+
+    Stream stream();
+
+    Consumer consumer();
+
+    interface Api {
+        /** Default page size. */
+        @WithDefault("20")
+        int defaultLimit();
+
+        /** Largest page size a client may ask for. */
+        @WithDefault("200")
+        int maxLimit();
+
+        /** When true, read endpoints also require a key from {@link #readKeys()} or {@link #adminKeys()}. */
+        @WithDefault("false")
+        boolean readKeyRequired();
+
+        /** Keys accepted on read endpoints (header {@code X-API-Key} or {@code Authorization: Bearer}). */
+        Optional<List<String>> readKeys();
+
+        /** Keys accepted on write/admin endpoints; without any, those endpoints refuse everyone. */
+        Optional<List<String>> adminKeys();
+    }
+
+    interface Stream {
+        /** How often an open SSE connection looks for new events. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** Largest batch sent per poll. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Consumer {
+        /** Attempts to store one event when the database fails (not for poison records, which go to the DLQ). */
+        @WithDefault("5")
+        int dbAttempts();
+
+        @WithDefault("500ms")
+        Duration dbBackoff();
+    }
+}

@@ -1,0 +1,289 @@
+package org.claimwire.query.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.claimwire.events.EventJson;
+import org.claimwire.query.persistence.Views.AliasView;
+import org.claimwire.query.persistence.Views.ClaimView;
+import org.claimwire.query.persistence.Views.ClaimsLink;
+import org.claimwire.query.persistence.Views.CoMention;
+import org.claimwire.query.persistence.Views.EntityDetail;
+import org.claimwire.query.persistence.Views.EntityRef;
+import org.claimwire.query.persistence.Views.EntitySummary;
+import org.claimwire.query.persistence.Views.MentionView;
+import org.claimwire.query.persistence.Views.Page;
+import org.claimwire.query.persistence.Views.SearchHit;
+import org.claimwire.query.persistence.Views.StoryDetail;
+import org.claimwire.query.persistence.Views.StoryEntity;
+import org.claimwire.query.persistence.Views.StoryLink;
+import org.claimwire.query.persistence.Views.StorySummary;
+import org.claimwire.query.persistence.Views.StreamEvent;
+import org.claimwire.query.persistence.Views.VersionInfo;
+import org.claimwire.query.resolution.Names;
+import org.claimwire.query.search.ClaimFilter;
+import org.claimwire.query.search.Cursor;
+import org.claimwire.query.search.EntitySearch;
+import org.claimwire.query.search.FullTextSearch;
+import org.claimwire.query.search.Highlighter;
+import org.claimwire.query.search.SqlQuery;
+import org.claimwire.query.search.StoryFilter;
+
+/** The read side over the query schema: plain methods returning {@link Views}, usable from any bean. */
+@ApplicationScoped
+public class QueryRepository {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final ObjectMapper json = EventJson.mapper();
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- stories
+
+    public Page<StorySummary> stories(StoryFilter filter, String cursorText, int limit) {
+        Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, StoryFilter.CURSOR_KIND, 2);
+        SqlQuery q = filter.toSql(cursor, limit);
+        List<Object[]> rows = read(c -> Jdbc.list(c, q.sql(), q.params(), rs -> new Object[] {
+                new StorySummary(rs.getLong("story_id"), rs.getString("uri"), rs.getInt("version"), rs.getString("pub_status"),
+                        rs.getString("language"), rs.getString("headline"), rs.getString("byline"), rs.getString("source"),
+                        rs.getString("feed_id"), rs.getString("url"), rs.getString("located"),
+                        Jdbc.instant(rs, "version_created"), Jdbc.instant(rs, "first_created"), rs.getString("excerpt")),
+                rs.getLong("version_id")}));
+        return page(rows, limit, r -> Cursor.of(StoryFilter.CURSOR_KIND, ((StorySummary) r[0]).versionCreated(), r[1]).encode());
+    }
+
+    /** The story id for a uri, or null. */
+    public Long storyIdByUri(String uri) {
+        return read(c -> Jdbc.one(c, "SELECT id FROM query.stories WHERE uri = ?", List.of(uri), rs -> rs.getLong(1)));
+    }
+
+    /** One story with its entities, highlighted mentions and claims: the current version, or {@code version}. */
+    public StoryDetail story(long id, Integer version) {
+        return read(c -> {
+            Object[] st = Jdbc.one(c, "SELECT uri, current_version, visible FROM query.stories WHERE id = ?", List.of(id),
+                    rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getBoolean(3)});
+            if (st == null || (int) st[1] == 0) {
+                throw new NotFoundException("no story with id " + id, false);
+            }
+            if (!(boolean) st[2]) {
+                String status = Jdbc.one(c, "SELECT pub_status FROM query.story_versions WHERE story_id = ? AND is_current",
+                        List.of(id), rs -> rs.getString(1));
+                throw new NotFoundException("story " + id + " is " + ("canceled".equals(status) ? "killed (canceled)" : status)
+                        + " and no longer served", true);
+            }
+            int v = version == null ? (int) st[1] : version;
+            List<VersionInfo> versions = Jdbc.list(c,
+                    "SELECT version, pub_status, version_created, is_current FROM query.story_versions WHERE story_id = ? ORDER BY version",
+                    List.of(id), rs -> new VersionInfo(rs.getInt(1), rs.getString(2), Jdbc.instant(rs, "version_created"), rs.getBoolean(4)));
+            Object[] row = Jdbc.one(c, "SELECT * FROM query.story_versions WHERE story_id = ? AND version = ?", List.of(id, v),
+                    rs -> new Object[] {rs.getLong("id"), rs.getString("pub_status"), rs.getBoolean("is_current"),
+                            rs.getString("language"), rs.getString("headline"), rs.getString("byline"), rs.getString("body"),
+                            rs.getString("located"), rs.getString("url"), rs.getString("source"), rs.getString("feed_id"),
+                            rs.getString("subjects"), rs.getString("info_sources"), rs.getString("nlp_model"),
+                            Jdbc.instant(rs, "version_created"), Jdbc.instant(rs, "first_created"), Jdbc.instant(rs, "enriched_at")});
+            if (row == null) {
+                throw new NotFoundException("story " + id + " has no version " + v, false);
+            }
+            long versionId = (long) row[0];
+            Map<Long, List<MentionView>> mentions = new LinkedHashMap<>();
+            List<Highlighter.Mark> marks = new ArrayList<>();
+            for (Object[] m : Jdbc.list(c, "SELECT entity_id, start_offset, end_offset, text FROM query.mentions WHERE story_version_id = ? ORDER BY start_offset",
+                    List.of(versionId), rs -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)})) {
+                mentions.computeIfAbsent((Long) m[0], k -> new ArrayList<>()).add(new MentionView((int) m[1], (int) m[2], (String) m[3]));
+                marks.add(new Highlighter.Mark((int) m[1], (int) m[2], (Long) m[0]));
+            }
+            List<StoryEntity> entities = Jdbc.list(c, """
+                    SELECT se.entity_id, se.local_id, se.name, e.canonical_name, se.type, se.titles, se.resolution
+                    FROM query.story_entities se JOIN query.entities e ON e.id = se.entity_id
+                    WHERE se.story_version_id = ? ORDER BY se.mention_count DESC, se.local_id""", List.of(versionId),
+                    rs -> new StoryEntity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            Jdbc.strings(rs, "titles"), rs.getString(7), mentions.getOrDefault(rs.getLong(1), List.of())));
+            String body = (String) row[6];
+            List<Highlighter.Segment> segments = Highlighter.segments(body, marks);
+            ClaimFilter cf = new ClaimFilter(null, null, null, null, null, null, null, null, null, versionId);
+            SqlQuery cq = cf.toSql(null, 10_000);
+            List<ClaimView> claims = Jdbc.list(c, cq.sql().replace("ORDER BY c.said_at DESC, c.id DESC", "ORDER BY c.content_start, c.id"),
+                    cq.params(), QueryRepository::claim);
+            return new StoryDetail(id, (String) st[0], v, (String) row[1], (boolean) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], body, (String) row[7], (String) row[8], (String) row[9], (String) row[10],
+                    tree((String) row[11]), tree((String) row[12]), tree((String) row[13]), (java.time.Instant) row[14],
+                    (java.time.Instant) row[15], (java.time.Instant) row[16], versions, entities, segments,
+                    Highlighter.html(segments), claims);
+        });
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    /** Entity ids a name stands for: exact (normalised) name or alias match; empty when none. */
+    public List<Long> entityIdsByName(String name) {
+        String norm = Names.normalize(name);
+        String person = Names.personKey(name);
+        return read(c -> Jdbc.list(c, """
+                SELECT DISTINCT a.entity_id FROM query.entity_aliases a
+                WHERE a.kind = 'NAME' AND (a.name_norm = ? OR a.name_norm = ?)""", List.of(norm, person), rs -> rs.getLong(1)));
+    }
+
+    public Page<EntitySummary> entities(String q, String type, String cursorText, int limit) {
+        int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, EntitySearch.CURSOR_KIND, 1).longValue(0);
+        SqlQuery sq = EntitySearch.toSql(q == null ? null : Names.normalize(q), type, offset, limit);
+        List<EntitySummary> rows = read(c -> Jdbc.list(c, sq.sql(), sq.params(), rs -> new EntitySummary(rs.getLong("id"),
+                rs.getString("canonical_name"), rs.getString("type"), rs.getLong("mention_count"), rs.getLong("story_count"))));
+        return offsetPage(rows, limit, offset, EntitySearch.CURSOR_KIND);
+    }
+
+    public EntityDetail entity(long id) {
+        return read(c -> {
+            Object[] e = Jdbc.one(c, "SELECT canonical_name, type, mention_count, story_count FROM query.entities WHERE id = ?",
+                    List.of(id), rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)});
+            if (e == null) {
+                throw new NotFoundException("no entity with id " + id, false);
+            }
+            List<AliasView> aliases = Jdbc.list(c, """
+                    SELECT a.id, a.kind, a.name, a.reason, a.story_count,
+                           ARRAY(SELECT s.id || ' ' || s.uri FROM query.entity_alias_stories x JOIN query.stories s ON s.id = x.story_id
+                                 WHERE x.alias_id = a.id ORDER BY x.first_seen, x.story_id LIMIT 5) AS stories
+                    FROM query.entity_aliases a WHERE a.entity_id = ? ORDER BY a.kind, a.story_count DESC, a.id""", List.of(id),
+                    rs -> new AliasView(rs.getString("kind"), rs.getString("name"), rs.getString("reason"), rs.getLong("story_count"),
+                            Jdbc.strings(rs, "stories").stream().map(s -> {
+                                int sp = s.indexOf(' ');
+                                return new StoryLink(Long.parseLong(s.substring(0, sp)), s.substring(sp + 1));
+                            }).toList()));
+            List<CoMention> co = Jdbc.list(c, """
+                    SELECT o.id, o.canonical_name, o.type, m.story_count FROM query.co_mentions m
+                    JOIN query.entities o ON o.id = m.other_entity_id
+                    WHERE m.entity_id = ? AND m.story_count > 0 ORDER BY m.story_count DESC, o.id LIMIT 10""", List.of(id),
+                    rs -> new CoMention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            long by = Jdbc.one(c, "SELECT count(*) FROM query.claims WHERE speaker_entity_id = ? AND visible", List.of(id), rs -> rs.getLong(1));
+            long about = Jdbc.one(c, """
+                    SELECT count(*) FROM query.claim_about a JOIN query.claims c ON c.id = a.claim_id
+                    WHERE a.entity_id = ? AND c.visible""", List.of(id), rs -> rs.getLong(1));
+            List<String> names = aliases.stream().filter(a -> a.kind().equals("NAME")).map(AliasView::name).distinct().toList();
+            List<String> titles = aliases.stream().filter(a -> a.kind().equals("TITLE")).map(AliasView::name).distinct().toList();
+            return new EntityDetail(id, (String) e[0], (String) e[1], names, titles, (long) e[2], (long) e[3], aliases, co,
+                    new ClaimsLink(by, "/api/v1/claims?speaker=" + id), new ClaimsLink(about, "/api/v1/claims?about=" + id),
+                    "/api/v1/stories?entity=" + id);
+        });
+    }
+
+    // ---------------------------------------------------------------- claims, search
+
+    public Page<ClaimView> claims(ClaimFilter filter, String cursorText, int limit) {
+        Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, ClaimFilter.CURSOR_KIND, 2);
+        SqlQuery q = filter.toSql(cursor, limit);
+        List<ClaimView> rows = read(c -> Jdbc.list(c, q.sql(), q.params(), QueryRepository::claim));
+        return page(rows, limit, r -> Cursor.of(ClaimFilter.CURSOR_KIND, r.saidAt(), r.id()).encode());
+    }
+
+    public Page<SearchHit> search(String q, String cursorText, int limit) {
+        int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, FullTextSearch.CURSOR_KIND, 1).longValue(0);
+        SqlQuery sq = FullTextSearch.toSql(q, offset, limit);
+        List<SearchHit> rows = read(c -> Jdbc.list(c, sq.sql(), sq.params(), rs -> new SearchHit(rs.getString("kind"),
+                rs.getLong("story_id"), rs.getString("uri"), Jdbc.longOrNull(rs, "claim_id"), rs.getString("headline"),
+                FullTextSearch.snippetHtml(rs.getString("snippet")), rs.getDouble("rank"), Jdbc.instant(rs, "time"))));
+        return offsetPage(rows, limit, offset, FullTextSearch.CURSOR_KIND);
+    }
+
+    // ---------------------------------------------------------------- stream
+
+    /** The highest stream sequence number so far (0 when empty). */
+    public long streamHead() {
+        return read(c -> Jdbc.one(c, "SELECT coalesce(max(seq), 0) FROM query.stream_events", List.of(), rs -> rs.getLong(1)));
+    }
+
+    /** Stream events after {@code seq}, oldest first; only those naming one of {@code entityIds} when given. */
+    public List<StreamEvent> streamAfter(long seq, List<Long> entityIds, int limit) {
+        SqlQuery q = new SqlQuery().append("SELECT seq, kind, payload::text FROM query.stream_events");
+        q.and("seq > ?", seq);
+        if (entityIds != null) {
+            q.and("entity_ids && ?", (Object) entityIds.toArray(new Long[0]));
+        }
+        q.append(" ORDER BY seq LIMIT ?", limit);
+        return read(c -> Jdbc.list(c, q.sql(), q.params(), rs -> new StreamEvent(rs.getLong(1), rs.getString(2), rs.getString(3))));
+    }
+
+    /** Deletes stream events older than the newest {@code keep} ones; returns how many went. */
+    public int pruneStream(long keep) {
+        return read(c -> Jdbc.update(c, "DELETE FROM query.stream_events WHERE seq <= (SELECT coalesce(max(seq), 0) - ? FROM query.stream_events)", keep));
+    }
+
+    /** Row counts for the admin endpoint. */
+    public Map<String, Long> stats() {
+        return read(c -> {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (String t : List.of("stories", "story_versions", "entities", "entity_aliases", "mentions", "claims",
+                    "claim_about", "consumed_events", "stream_events")) {
+                m.put(t, Jdbc.one(c, "SELECT count(*) FROM query." + t, List.of(), rs -> rs.getLong(1)));
+            }
+            m.put("visible_stories", Jdbc.one(c, "SELECT count(*) FROM query.stories WHERE visible", List.of(), rs -> rs.getLong(1)));
+            return m;
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static ClaimView claim(ResultSet rs) throws SQLException {
+        Long speakerId = Jdbc.longOrNull(rs, "speaker_entity_id");
+        Long recipientId = Jdbc.longOrNull(rs, "recipient_entity_id");
+        return new ClaimView(rs.getLong("id"), rs.getLong("story_id"), rs.getString("uri"), rs.getInt("version"),
+                rs.getString("headline"), rs.getString("local_id"),
+                speakerId == null ? null : new EntityRef(speakerId, rs.getString("speaker_name")), rs.getString("speaker_text"),
+                recipientId == null ? null : new EntityRef(recipientId, rs.getString("recipient_name")),
+                rs.getString("recipient_text"), rs.getString("cue_text"), rs.getString("cue_lemma"), rs.getString("content"),
+                (Integer) rs.getObject("content_start"), (Integer) rs.getObject("content_end"), rs.getString("mode"),
+                rs.getString("stance"), rs.getString("time_text"), rs.getString("time_normalized"),
+                Jdbc.instant(rs, "said_at"), Jdbc.longs(rs, "about_ids"), rs.getDouble("check_worthiness"),
+                rs.getDouble("confidence"));
+    }
+
+    private JsonNode tree(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static <R, T> Page<T> page(List<R> rows, int limit, java.util.function.Function<R, String> cursorOf) {
+        boolean more = rows.size() > limit;
+        List<R> pageRows = more ? rows.subList(0, limit) : rows;
+        List<T> items = new ArrayList<>();
+        for (R r : pageRows) {
+            @SuppressWarnings("unchecked")
+            T item = r instanceof Object[] a ? (T) a[0] : (T) r;
+            items.add(item);
+        }
+        return new Page<>(items, more ? cursorOf.apply(pageRows.get(pageRows.size() - 1)) : null);
+    }
+
+    private static <T> Page<T> offsetPage(List<T> rows, int limit, int offset, String kind) {
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? List.copyOf(rows.subList(0, limit)) : rows,
+                more ? Cursor.of(kind, offset + limit).encode() : null);
+    }
+}

@@ -1,0 +1,347 @@
+package org.claimwire.query.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.claimwire.events.EnrichedStory;
+import org.claimwire.events.Enrichment;
+import org.claimwire.events.Enrichment.EntityType;
+import org.claimwire.events.EventJson;
+import org.claimwire.events.PubStatus;
+import org.claimwire.events.Story;
+import org.claimwire.query.resolution.EntityResolver;
+import org.claimwire.query.resolution.Names;
+import org.claimwire.query.resolution.Resolution;
+import org.claimwire.query.search.Times;
+import org.jboss.logging.Logger;
+
+/**
+ * The write side: stores one {@link EnrichedStory} event in one transaction, idempotent on the event id and on
+ * (uri, version), ordered by version (an older version is kept as history and never replaces a newer one),
+ * resolving the story's entities to global entities and keeping the derived counters in step.
+ */
+@ApplicationScoped
+public class StoryStore {
+    private static final Logger LOG = Logger.getLogger(StoryStore.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final EntityResolver resolver = new EntityResolver();
+    private final ObjectMapper json = EventJson.mapper();
+
+    /** Validates an event before storing; the message says what is wrong (it becomes the DLQ reason). */
+    public static void validate(EnrichedStory es) {
+        if (es == null || es.story() == null) {
+            throw new InvalidEventException("no story in the event");
+        }
+        Story s = es.story();
+        if (s.uri() == null || s.uri().isBlank()) {
+            throw new InvalidEventException("story has no uri");
+        }
+        if (s.version() < 1) {
+            throw new InvalidEventException("story " + s.uri() + " has version " + s.version() + " (must be >= 1)");
+        }
+        if (s.uri().length() > 2000) {
+            throw new InvalidEventException("story uri longer than 2000 characters");
+        }
+    }
+
+    @Transactional
+    public StoreResult store(EnrichedStory es, String eventId) {
+        validate(es);
+        try (Connection c = dataSource.getConnection()) {
+            return doStore(c, es, eventId);
+        } catch (SQLException e) {
+            throw new StoreException("storing " + es.story().uri() + " v" + es.story().version() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private StoreResult doStore(Connection c, EnrichedStory es, String eventId) throws SQLException {
+        Story s = es.story();
+        Enrichment en = es.enrichment() == null ? new Enrichment(s.language(), List.of(), List.of()) : es.enrichment();
+        if (Jdbc.update(c, "INSERT INTO query.consumed_events (event_id, story_uri, version, outcome) VALUES (?, ?, ?, 'PENDING') "
+                + "ON CONFLICT (event_id) DO NOTHING", eventId, s.uri(), s.version()) == 0) {
+            return new StoreResult(StoreResult.Outcome.DUPLICATE, -1, s.version());
+        }
+        Jdbc.update(c, "INSERT INTO query.stories (uri, current_version, visible) VALUES (?, 0, false) ON CONFLICT (uri) DO NOTHING", s.uri());
+        long[] story = Jdbc.one(c, "SELECT id, current_version FROM query.stories WHERE uri = ? FOR UPDATE", List.of(s.uri()),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        long storyId = story[0];
+        int current = (int) story[1];
+        if (Jdbc.one(c, "SELECT 1 FROM query.story_versions WHERE story_id = ? AND version = ?", List.of(storyId, s.version()),
+                rs -> 1) != null) {
+            outcome(c, eventId, "DUPLICATE_VERSION");
+            return new StoreResult(StoreResult.Outcome.DUPLICATE, storyId, s.version());
+        }
+        boolean becomesCurrent = s.version() > current;
+        boolean visible = becomesCurrent && s.pubStatus() == PubStatus.USABLE;
+        Instant versionCreated = s.versionCreated() != null ? s.versionCreated()
+                : es.enrichedAt() != null ? es.enrichedAt() : Instant.now();
+        String language = en.language() != null && s.language() == null ? en.language() : s.language();
+
+        long versionId = Jdbc.one(c, """
+                INSERT INTO query.story_versions (story_id, version, event_id, pub_status, is_current, visible, language,
+                    headline, byline, body, located, url, source, feed_id, content_hash, duplicate_of, subjects,
+                    info_sources, nlp_model, version_created, first_created, enriched_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)
+                RETURNING id""",
+                java.util.Arrays.asList(storyId, s.version(), eventId, s.pubStatus().wireName(), becomesCurrent, visible,
+                        language, s.headline(), s.byline(), s.body(), s.located(), s.url(), source(s), s.feedId(),
+                        s.contentHash(), s.duplicateOf(), toJson(s.subjects()), toJson(s.infoSources()),
+                        es.nlpModel() == null ? null : toJson(es.nlpModel()), versionCreated, s.firstCreated(),
+                        es.enrichedAt()),
+                rs -> rs.getLong(1));
+
+        // entities: full-name persons first, so that a bare surname in the same story finds them
+        Map<String, Long> localToGlobal = new HashMap<>();
+        Map<Long, String> globalNames = new LinkedHashMap<>();
+        List<Enrichment.Entity> ordered = new ArrayList<>(en.entities());
+        ordered.sort(Comparator.comparingInt(StoryStore::resolutionOrder));
+        JdbcEntityDirectory directory = new JdbcEntityDirectory(c);
+        String body = s.body() == null ? "" : s.body();
+        for (Enrichment.Entity e : ordered) {
+            if (e.id() == null || e.name() == null || e.name().isBlank() || localToGlobal.containsKey(e.id())) {
+                continue;
+            }
+            EntityType type = e.type() == null ? EntityType.MISC : e.type();
+            Resolution r = resolver.resolve(e, en.entities(), directory);
+            long entityId = apply(c, r, e.name().trim(), type);
+            localToGlobal.put(e.id(), entityId);
+            globalNames.put(entityId, e.name().trim());
+            alias(c, entityId, "NAME", e.name().trim(), aliasKey(e.name(), type), r.reason(), storyId);
+            for (String t : e.titles()) {
+                if (t != null && !t.isBlank()) {
+                    alias(c, entityId, "TITLE", t.trim(), Names.normalize(t), r.reason(), storyId);
+                }
+            }
+            List<Enrichment.Span> mentions = e.mentions().stream()
+                    .filter(m -> m.start() >= 0 && m.end() <= body.length() && m.start() < m.end()).toList();
+            Jdbc.update(c, """
+                    INSERT INTO query.story_entities (story_version_id, local_id, entity_id, name, type, titles,
+                        mention_count, resolution, visible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    versionId, e.id(), entityId, e.name().trim(), type.name(), e.titles().toArray(new String[0]),
+                    Math.max(1, mentions.size()), r.reason(), visible);
+            for (Enrichment.Span m : mentions) {
+                Jdbc.update(c, "INSERT INTO query.mentions (story_version_id, entity_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)",
+                        versionId, entityId, m.start(), m.end(), m.text() != null ? m.text() : body.substring(m.start(), m.end()));
+            }
+        }
+
+        List<long[]> storedClaims = new ArrayList<>();
+        for (Enrichment.Claim cl : en.claims()) {
+            if (cl.content() == null || cl.content().text() == null || cl.mode() == null) {
+                continue;
+            }
+            Long speaker = cl.speaker() == null ? null : localToGlobal.get(cl.speaker().entityId());
+            Long recipient = cl.recipient() == null ? null : localToGlobal.get(cl.recipient().entityId());
+            Instant saidAt = Times.saidAt(cl.time() == null ? null : cl.time().normalized(), versionCreated);
+            long claimId = Jdbc.one(c, """
+                    INSERT INTO query.claims (story_version_id, story_id, local_id, speaker_entity_id, speaker_text,
+                        speaker_start, speaker_end, recipient_entity_id, recipient_text, recipient_start, recipient_end,
+                        cue_text, cue_lemma, cue_start, cue_end, content, content_start, content_end, mode, stance,
+                        time_text, time_normalized, said_at, check_worthiness, confidence, visible)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                    java.util.Arrays.asList(versionId, storyId, cl.id(), speaker,
+                            cl.speaker() == null ? null : firstNonNull(cl.speaker().text(), cl.speaker().name()),
+                            cl.speaker() == null ? null : cl.speaker().start(), cl.speaker() == null ? null : cl.speaker().end(),
+                            recipient, cl.recipient() == null ? null : firstNonNull(cl.recipient().name(), cl.recipient().text()),
+                            cl.recipient() == null ? null : cl.recipient().start(), cl.recipient() == null ? null : cl.recipient().end(),
+                            cl.cue() == null ? null : cl.cue().text(), cl.cue() == null ? null : cl.cue().lemma(),
+                            cl.cue() == null ? null : cl.cue().start(), cl.cue() == null ? null : cl.cue().end(),
+                            cl.content().text(), cl.content().start(), cl.content().end(), cl.mode().name(),
+                            cl.stance() == null ? null : cl.stance().name(), cl.time() == null ? null : cl.time().text(),
+                            cl.time() == null ? null : cl.time().normalized(), saidAt, cl.checkWorthiness(), cl.confidence(), visible),
+                    rs -> rs.getLong(1));
+            Set<Long> about = new LinkedHashSet<>();
+            for (String a : cl.about()) {
+                Long g = localToGlobal.get(a);
+                if (g != null) {
+                    about.add(g);
+                }
+            }
+            for (Long a : about) {
+                Jdbc.update(c, "INSERT INTO query.claim_about (claim_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", claimId, a);
+            }
+            storedClaims.add(new long[] {claimId, speaker == null ? -1 : speaker, recipient == null ? -1 : recipient});
+            if (visible) {
+                Set<Long> ids = new LinkedHashSet<>(about);
+                if (speaker != null) {
+                    ids.add(speaker);
+                }
+                if (recipient != null) {
+                    ids.add(recipient);
+                }
+                ObjectNode p = json.createObjectNode();
+                p.put("type", "claim").put("claimId", claimId).put("storyId", storyId).put("uri", s.uri())
+                        .put("version", s.version()).put("content", cl.content().text()).put("mode", cl.mode().name());
+                p.put("stance", cl.stance() == null ? null : cl.stance().name());
+                if (speaker != null) {
+                    p.put("speakerId", speaker);
+                }
+                p.put("speaker", cl.speaker() == null ? null : firstNonNull(cl.speaker().name(), cl.speaker().text()));
+                if (recipient != null) {
+                    p.put("recipientId", recipient);
+                }
+                p.put("recipient", cl.recipient() == null ? null : firstNonNull(cl.recipient().name(), cl.recipient().text()));
+                ArrayNode ab = p.putArray("about");
+                about.forEach(ab::add);
+                streamEvent(c, "claim", storyId, claimId, ids, p);
+            }
+        }
+
+        if (!becomesCurrent) {
+            outcome(c, eventId, "HISTORY");
+            LOG.debugf("stored %s v%d as history (current is v%d)", s.uri(), s.version(), current);
+            return new StoreResult(StoreResult.Outcome.HISTORY, storyId, s.version());
+        }
+        // retire the previous current version
+        List<long[]> previous = Jdbc.list(c, """
+                UPDATE query.story_versions SET is_current = false, visible = false
+                WHERE story_id = ? AND is_current AND id <> ?
+                RETURNING id, (pub_status = 'usable')::int""", List.of(storyId, versionId),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        for (long[] p : previous) {
+            if (p[1] == 1) {
+                contribute(c, p[0], -1);
+                Jdbc.update(c, "UPDATE query.story_entities SET visible = false WHERE story_version_id = ?", p[0]);
+                Jdbc.update(c, "UPDATE query.claims SET visible = false WHERE story_version_id = ?", p[0]);
+            }
+        }
+        if (visible) {
+            contribute(c, versionId, +1);
+            ObjectNode p = json.createObjectNode();
+            p.put("type", "story").put("storyId", storyId).put("uri", s.uri()).put("version", s.version())
+                    .put("headline", s.headline()).put("language", language)
+                    .put("versionCreated", versionCreated.toString()).put("claims", storedClaims.size());
+            ArrayNode ents = p.putArray("entities");
+            globalNames.forEach((id, name) -> ents.addObject().put("id", id).put("name", name));
+            streamEvent(c, "story", storyId, null, globalNames.keySet(), p);
+        }
+        Jdbc.update(c, "UPDATE query.stories SET current_version = ?, visible = ?, updated_at = now() WHERE id = ?",
+                s.version(), visible, storyId);
+        outcome(c, eventId, "STORED");
+        return new StoreResult(StoreResult.Outcome.STORED, storyId, s.version());
+    }
+
+    /** Adds (+1) or removes (-1) one story version's share of the entity and co-mention counters. */
+    private static void contribute(Connection c, long versionId, int sign) throws SQLException {
+        Jdbc.update(c, """
+                UPDATE query.entities e SET mention_count = e.mention_count + ? * x.m, story_count = e.story_count + ?,
+                    updated_at = now()
+                FROM (SELECT entity_id, sum(mention_count) AS m FROM query.story_entities WHERE story_version_id = ?
+                      GROUP BY entity_id) x
+                WHERE e.id = x.entity_id""", sign, sign, versionId);
+        Jdbc.update(c, """
+                INSERT INTO query.co_mentions (entity_id, other_entity_id, story_count)
+                SELECT a.entity_id, b.entity_id, ?
+                FROM (SELECT DISTINCT entity_id FROM query.story_entities WHERE story_version_id = ?) a,
+                     (SELECT DISTINCT entity_id FROM query.story_entities WHERE story_version_id = ?) b
+                WHERE a.entity_id <> b.entity_id
+                ON CONFLICT (entity_id, other_entity_id) DO UPDATE SET story_count = co_mentions.story_count + excluded.story_count""",
+                sign, versionId, versionId);
+    }
+
+    private long apply(Connection c, Resolution r, String name, EntityType type) throws SQLException {
+        boolean person = type == EntityType.PERSON;
+        if (r.isNew()) {
+            return Jdbc.one(c, """
+                    INSERT INTO query.entities (canonical_name, name_norm, type, surname, surname_only)
+                    VALUES (?, ?, ?, ?, ?) RETURNING id""",
+                    java.util.Arrays.asList(name, Names.normalize(name), type.name(), person ? Names.surname(name) : null,
+                            person && Names.isBareSurname(name)),
+                    rs -> rs.getLong(1));
+        }
+        if (r.upgrade()) {
+            Jdbc.update(c, "UPDATE query.entities SET canonical_name = ?, name_norm = ?, surname_only = false, updated_at = now() WHERE id = ?",
+                    r.canonicalName(), Names.normalize(r.canonicalName()), r.entityId());
+        }
+        return r.entityId();
+    }
+
+    private static void alias(Connection c, long entityId, String kind, String name, String key, String reason, long storyId)
+            throws SQLException {
+        if (key.isEmpty()) {
+            return;
+        }
+        long aliasId = Jdbc.one(c, """
+                INSERT INTO query.entity_aliases (entity_id, kind, name, name_norm, reason) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (entity_id, kind, name_norm) DO UPDATE SET kind = excluded.kind
+                RETURNING id""", List.of(entityId, kind, name, key, reason), rs -> rs.getLong(1));
+        if (Jdbc.update(c, "INSERT INTO query.entity_alias_stories (alias_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                aliasId, storyId) > 0) {
+            Jdbc.update(c, "UPDATE query.entity_aliases SET story_count = story_count + 1 WHERE id = ?", aliasId);
+        }
+    }
+
+    private static void streamEvent(Connection c, String kind, long storyId, Long claimId, Set<Long> entityIds, ObjectNode payload)
+            throws SQLException {
+        Jdbc.update(c, "INSERT INTO query.stream_events (kind, story_id, claim_id, entity_ids, payload) VALUES (?, ?, ?, ?, ?::jsonb)",
+                kind, storyId, claimId, entityIds.toArray(new Long[0]), payload.toString());
+    }
+
+    private static void outcome(Connection c, String eventId, String outcome) throws SQLException {
+        Jdbc.update(c, "UPDATE query.consumed_events SET outcome = ? WHERE event_id = ?", outcome, eventId);
+    }
+
+    /** The normalised NAME alias: a person's full name without honorifics, or the normalised name. */
+    public static String aliasKey(String name, EntityType type) {
+        return type == EntityType.PERSON ? Names.personKey(name) : Names.normalize(name);
+    }
+
+    private static int resolutionOrder(Enrichment.Entity e) {
+        if (e.type() == EntityType.PERSON && e.name() != null) {
+            return Names.personTokens(e.name()).size() >= 2 ? 0 : 1;
+        }
+        return 2;
+    }
+
+    private static String source(Story s) {
+        for (String role : List.of("provider", "source", "originfeed")) {
+            for (Story.InfoSource i : s.infoSources()) {
+                if (role.equalsIgnoreCase(i.role()) && i.name() != null) {
+                    return i.name();
+                }
+            }
+        }
+        for (Story.InfoSource i : s.infoSources()) {
+            if (i.name() != null) {
+                return i.name();
+            }
+        }
+        return null;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}

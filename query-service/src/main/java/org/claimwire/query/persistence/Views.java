@@ -1,0 +1,84 @@
+package org.claimwire.query.persistence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import org.claimwire.query.search.Highlighter;
+
+/** The read models the API serves (and the ask feature can reuse). */
+public final class Views {
+    private Views() {
+    }
+
+    /** One page of a list; {@code nextCursor} is null on the last page. */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StorySummary(long id, String uri, int version, String pubStatus, String language, String headline,
+                               String byline, String source, String feedId, String url, String located,
+                               Instant versionCreated, Instant firstCreated, String excerpt) {
+    }
+
+    public record VersionInfo(int version, String pubStatus, Instant versionCreated, boolean current) {
+    }
+
+    public record MentionView(int start, int end, String text) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StoryEntity(long id, String localId, String name, String canonicalName, String type, List<String> titles,
+                              String resolution, List<MentionView> mentions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StoryDetail(long id, String uri, int version, String pubStatus, boolean current, String language,
+                              String headline, String byline, String body, String located, String url, String source,
+                              String feedId, JsonNode subjects, JsonNode infoSources, JsonNode nlpModel,
+                              Instant versionCreated, Instant firstCreated, Instant enrichedAt,
+                              List<VersionInfo> versions, List<StoryEntity> entities,
+                              List<Highlighter.Segment> highlighted, String highlightedHtml, List<ClaimView> claims) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntityRef(Long id, String name) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClaimView(long id, long storyId, String uri, int storyVersion, String headline, String localId,
+                            EntityRef speaker, String speakerText, EntityRef recipient, String recipientText, String cue,
+                            String cueLemma, String content, Integer contentStart, Integer contentEnd, String mode,
+                            String stance, String time, String timeNormalized, Instant saidAt, List<Long> about,
+                            double checkWorthiness, double confidence) {
+    }
+
+    public record EntitySummary(long id, String name, String type, long mentionCount, long storyCount) {
+    }
+
+    public record AliasView(String kind, String name, String reason, long storyCount, List<StoryLink> stories) {
+    }
+
+    public record StoryLink(long id, String uri) {
+    }
+
+    public record CoMention(long id, String name, String type, long storyCount) {
+    }
+
+    public record ClaimsLink(long count, String href) {
+    }
+
+    public record EntityDetail(long id, String name, String type, List<String> aliases, List<String> titles,
+                               long mentionCount, long storyCount, List<AliasView> aliasSources,
+                               List<CoMention> coMentioned, ClaimsLink claimsBy, ClaimsLink claimsAbout,
+                               String stories) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SearchHit(String kind, long storyId, String uri, Long claimId, String headline, String snippet,
+                            double rank, Instant time) {
+    }
+
+    public record StreamEvent(long seq, String kind, String data) {
+    }
+}

@@ -1,0 +1,78 @@
+package org.claimwire.query.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/claims} filters after entity names were resolved to ids. A list of ids that is empty
+ * (a name that matches nothing) yields no claims; null means "no filter".
+ */
+public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String stance, String mode,
+                          List<Long> recipientIds, String recipientText, String q, Instant from, Instant to,
+                          Long storyVersionId) {
+
+    public static final String CURSOR_KIND = "claims";
+
+    /** Builds the page query: newest first by (said_at, id), keyset after {@code cursor} (may be null). */
+    public SqlQuery toSql(Cursor cursor, int limit) {
+        SqlQuery s = new SqlQuery().append("""
+                SELECT c.id, c.story_id, c.story_version_id, c.local_id, c.speaker_entity_id, c.speaker_text,
+                       c.recipient_entity_id, c.recipient_text, c.cue_text, c.cue_lemma, c.content, c.content_start,
+                       c.content_end, c.mode, c.stance, c.time_text, c.time_normalized, c.said_at,
+                       c.check_worthiness, c.confidence, s.uri, v.version, v.headline,
+                       sp.canonical_name AS speaker_name, rc.canonical_name AS recipient_name,
+                       (SELECT array_agg(a.entity_id ORDER BY a.entity_id) FROM query.claim_about a WHERE a.claim_id = c.id) AS about_ids
+                FROM query.claims c
+                JOIN query.story_versions v ON v.id = c.story_version_id
+                JOIN query.stories s ON s.id = c.story_id
+                LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
+                LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id""");
+        if (storyVersionId != null) {
+            s.and("c.story_version_id = ?", storyVersionId);
+        } else {
+            s.and("c.visible");
+        }
+        if (speakerIds != null) {
+            s.and("c.speaker_entity_id = ANY(?)", ids(speakerIds));
+        }
+        if (aboutIds != null) {
+            s.and("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ANY(?))", ids(aboutIds));
+        }
+        if (stance != null) {
+            s.and("c.stance = ?", stance);
+        }
+        if (mode != null) {
+            s.and("c.mode = ?", mode);
+        }
+        if (recipientIds != null || recipientText != null) {
+            if (recipientText != null && recipientText.length() >= 3) {
+                s.and("(c.recipient_entity_id = ANY(?) OR c.recipient_text ILIKE ?)",
+                        ids(recipientIds == null ? List.of() : recipientIds), "%" + likeEscape(recipientText) + "%");
+            } else {
+                s.and("c.recipient_entity_id = ANY(?)", ids(recipientIds == null ? List.of() : recipientIds));
+            }
+        }
+        if (q != null) {
+            s.and("c.tsv @@ websearch_to_tsquery('english', ?)", q);
+        }
+        if (from != null) {
+            s.and("c.said_at >= ?", from);
+        }
+        if (to != null) {
+            s.and("c.said_at < ?", to);
+        }
+        if (cursor != null) {
+            s.and("(c.said_at, c.id) < (?, ?)", cursor.instantValue(0), cursor.longValue(1));
+        }
+        return s.append("\nORDER BY c.said_at DESC, c.id DESC LIMIT ?", limit + 1);
+    }
+
+    /** A Long[] passed as one parameter (not spread as varargs). */
+    static Object ids(List<Long> ids) {
+        return ids.toArray(new Long[0]);
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

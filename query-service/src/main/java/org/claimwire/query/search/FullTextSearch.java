@@ -1,0 +1,53 @@
+package org.claimwire.query.search;
+
+/**
+ * {@code GET /api/v1/search?q=}: PostgreSQL full text (english configuration, so "spoken" matches "speak")
+ * over the headlines and bodies of visible stories and the contents of their claims, ranked by
+ * {@code ts_rank}, with {@code ts_headline} snippets computed for the page only.
+ */
+public final class FullTextSearch {
+    public static final String CURSOR_KIND = "search";
+    static final char START = '\uE000';
+    static final char STOP = '\uE001';
+
+    private FullTextSearch() {
+    }
+
+    public static SqlQuery toSql(String q, int offset, int limit) {
+        int window = offset + limit + 1;
+        return new SqlQuery().append("""
+                WITH q AS (SELECT websearch_to_tsquery('english', ?) AS tq),
+                hits AS (
+                  (SELECT 'story'::text AS kind, v.id AS version_id, NULL::bigint AS claim_id, ts_rank(v.tsv, q.tq) AS rank
+                   FROM query.story_versions v, q WHERE v.visible AND v.tsv @@ q.tq
+                   ORDER BY rank DESC, v.id DESC LIMIT ?)
+                  UNION ALL
+                  (SELECT 'claim'::text, c.story_version_id, c.id, ts_rank(c.tsv, q.tq) AS rank
+                   FROM query.claims c, q WHERE c.visible AND c.tsv @@ q.tq
+                   ORDER BY rank DESC, c.id DESC LIMIT ?)
+                ),
+                page AS (SELECT * FROM hits ORDER BY rank DESC, kind DESC, version_id DESC, claim_id DESC NULLS LAST
+                         LIMIT ? OFFSET ?)
+                SELECT p.kind, v.story_id, s.uri, p.claim_id, v.headline, p.rank,
+                       CASE WHEN p.kind = 'claim' THEN c.said_at ELSE v.version_created END AS time,
+                       ts_headline('english',
+                                   CASE WHEN p.kind = 'claim' THEN c.content
+                                        ELSE coalesce(v.headline, '') || E'\\n' || coalesce(v.body, '') END,
+                                   q.tq, 'StartSel=\uE000, StopSel=\uE001, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "')
+                         AS snippet
+                FROM page p CROSS JOIN q
+                JOIN query.story_versions v ON v.id = p.version_id
+                JOIN query.stories s ON s.id = v.story_id
+                LEFT JOIN query.claims c ON c.id = p.claim_id
+                ORDER BY p.rank DESC, p.kind DESC, p.version_id DESC, p.claim_id DESC NULLS LAST""",
+                q, window, window, limit + 1, offset);
+    }
+
+    /** The snippet as safe HTML: text escaped, matches in {@code <mark>}. */
+    public static String snippetHtml(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return Highlighter.escape(raw).replace(String.valueOf(START), "<mark>").replace(String.valueOf(STOP), "</mark>");
+    }
+}
