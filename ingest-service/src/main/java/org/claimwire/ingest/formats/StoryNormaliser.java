@@ -1,0 +1,110 @@
+package org.claimwire.ingest.formats;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.claimwire.events.PubStatus;
+import org.claimwire.events.Story;
+import org.claimwire.ingest.dedupe.ContentHash;
+import org.claimwire.ingest.dedupe.MinHasher;
+
+/**
+ * Turns a parsed {@link StoryDraft} into the published shape: text sanitised and stripped of
+ * furniture, language detected when the source gave none, content hash and MinHash signature
+ * computed, {@code uri} derived from the content hash when absent, {@code versionCreated} defaulted to
+ * now. The version number and {@code duplicateOf} are set later by dedupe.
+ */
+public final class StoryNormaliser {
+    public static final String DERIVED_URI_PREFIX = "urn:claimwire:story:";
+    static final int MAX_HEADLINE = 500;
+
+    /** The normalised story (version 0 until dedupe decides) and what dedupe needs. */
+    public record Normalised(Story story, boolean versionCreatedGiven, int[] minhash) {
+    }
+
+    private final LanguageDetector languages;
+    private final Clock clock;
+
+    public StoryNormaliser(LanguageDetector languages, Clock clock) {
+        this.languages = languages;
+        this.clock = clock;
+    }
+
+    public Normalised normalise(StoryDraft d, String feedId) {
+        PubStatus pubStatus = d.pubStatus() == null ? PubStatus.USABLE : d.pubStatus();
+        String body = d.body() == null ? "" : Furniture.strip(TextSanitizer.cleanBlock(d.body()));
+        String headline = TextSanitizer.cleanLine(d.headline());
+        String uri = TextSanitizer.cleanLine(d.uri());
+        boolean kill = pubStatus == PubStatus.CANCELED;
+        if (body.isBlank() && !(kill && uri != null)) {
+            throw RejectedInput.malformed("no body: the story has no text"
+                    + (d.body() != null && !d.body().isBlank() ? " left after removing markup and page furniture" : ""));
+        }
+        if (headline == null) {
+            headline = body.isBlank() ? "" : firstSentence(body);
+        }
+        if (headline.length() > MAX_HEADLINE) {
+            headline = headline.substring(0, MAX_HEADLINE).trim();
+        }
+        String hash = ContentHash.of(headline, body);
+        if (uri == null) {
+            uri = DERIVED_URI_PREFIX + hash.substring(0, 32);
+        }
+        if (uri.length() > 1000) {
+            throw RejectedInput.malformed("uri is longer than 1000 characters");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean given = d.versionCreated() != null;
+        Instant versionCreated = given ? d.versionCreated() : now;
+        String language = d.language() == null ? null : TextSanitizer.cleanLine(d.language());
+        if (language != null) {
+            language = language.replace('_', '-').toLowerCase(Locale.ROOT);
+        } else if (!body.isBlank()) {
+            language = languages.detect(headline + "\n" + body);
+        }
+        Story story = new Story(uri, 0, versionCreated, d.firstCreated() != null ? d.firstCreated() : versionCreated,
+                pubStatus, language, headline, TextSanitizer.cleanLine(d.byline()), body,
+                TextSanitizer.cleanLine(d.located()), cleanSubjects(d.subjects()), cleanSources(d.infoSources()),
+                TextSanitizer.cleanLine(d.url()), feedId, hash, null);
+        return new Normalised(story, given, body.isBlank() ? null : MinHasher.signature(body));
+    }
+
+    static String firstSentence(String body) {
+        String line = body.lines().findFirst().orElse("");
+        int end = -1;
+        for (int i = 0; i < line.length() - 1; i++) {
+            char c = line.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && line.charAt(i + 1) == ' ' && i > 20) {
+                end = i + 1;
+                break;
+            }
+        }
+        String s = end > 0 ? line.substring(0, end) : line;
+        return s.length() > 160 ? s.substring(0, s.lastIndexOf(' ', 160) > 40 ? s.lastIndexOf(' ', 160) : 160) + "…" : s;
+    }
+
+    private static List<Story.Subject> cleanSubjects(List<Story.Subject> in) {
+        List<Story.Subject> out = new ArrayList<>(in.size());
+        for (Story.Subject s : in) {
+            if (s != null) {
+                out.add(new Story.Subject(TextSanitizer.cleanLine(s.name()), TextSanitizer.cleanLine(s.uri()),
+                        TextSanitizer.cleanLine(s.code())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Story.InfoSource> cleanSources(List<Story.InfoSource> in) {
+        List<Story.InfoSource> out = new ArrayList<>(in.size());
+        for (Story.InfoSource s : in) {
+            if (s != null) {
+                out.add(new Story.InfoSource(TextSanitizer.cleanLine(s.name()), TextSanitizer.cleanLine(s.role()),
+                        TextSanitizer.cleanLine(s.uri())));
+            }
+        }
+        return out;
+    }
+}

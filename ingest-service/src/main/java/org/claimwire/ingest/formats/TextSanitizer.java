@@ -1,0 +1,175 @@
+package org.claimwire.ingest.formats;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+
+/**
+ * Turns bytes and strings from the outside into text that is safe to publish: valid UTF-16, NFC,
+ * no control characters except tab and newline, no unpaired surrogates or non-characters.
+ *
+ * <p>Invalid UTF-8 is repaired: bytes with no valid multi-byte UTF-8 sequence at all are read as
+ * windows-1252 (the usual legacy mislabelling); otherwise each malformed sequence becomes U+FFFD.
+ * Text where more than {@value #MAX_REPLACEMENT_RATIO_PERCENT}% of the characters had to be replaced
+ * is refused ({@code 422}): that is binary, not a story.
+ */
+public final class TextSanitizer {
+    static final int MAX_REPLACEMENT_RATIO_PERCENT = 2;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern HSPACES = java.util.regex.Pattern.compile("[ \\t]+");
+
+    private TextSanitizer() {
+    }
+
+    /** Decodes UTF-8 bytes, repairing or refusing invalid input (see class doc). */
+    public static String decodeUtf8(byte[] bytes) {
+        int start = hasUtf8Bom(bytes) ? 3 : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(in).toString();
+        } catch (CharacterCodingException e) {
+            // fall through to repair
+        }
+        if (!containsValidMultibyteUtf8(bytes, start)) {
+            return new String(bytes, start, bytes.length - start, WINDOWS_1252);
+        }
+        CharBuffer repaired;
+        try {
+            repaired = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+        } catch (CharacterCodingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        String s = repaired.toString();
+        long replaced = s.chars().filter(c -> c == '\uFFFD').count();
+        if (replaced * 100 > (long) Math.max(1, s.length()) * MAX_REPLACEMENT_RATIO_PERCENT) {
+            throw RejectedInput.notAStory("input is not UTF-8 text: " + replaced + " of " + s.length()
+                    + " characters are invalid byte sequences");
+        }
+        return s;
+    }
+
+    static boolean hasUtf8Bom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
+    private static boolean containsValidMultibyteUtf8(byte[] b, int start) {
+        for (int i = start; i < b.length; i++) {
+            int c = b[i] & 0xFF;
+            int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+            if (len == 0 || i + len > b.length) {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 1; k < len; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cleans a string: NFC, CRLF/CR to LF, control characters (C0 but tab/LF, DEL, C1), unpaired
+     * surrogates, non-characters and zero-width format characters other than ZWJ/ZWNJ removed;
+     * no-break and other odd spaces become a plain space. Returns null for null.
+     */
+    public static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                    if ((cp & 0xFFFE) != 0xFFFE) {
+                        out.append(c).append(s.charAt(i + 1));
+                    }
+                    i++;
+                }
+                continue;
+            }
+            if (Character.isLowSurrogate(c)) {
+                continue;
+            }
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < n && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '\n' || c == '\t' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                out.append(c == '\t' ? '\t' : '\n');
+                continue;
+            }
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF'
+                    || (c >= '\uFDD0' && c <= '\uFDEF')) {
+                continue;
+            }
+            if (c == '\u00A0' || c == '\u2007' || c == '\u202F' || (c >= '\u2000' && c <= '\u200A')
+                    || c == '\u3000') {
+                out.append(' ');
+                continue;
+            }
+            if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                out.append('\n');
+                continue;
+            }
+            if (c == '\u200B' || c == '\uFEFF' || c == '\u2060' || c == '\u00AD'
+                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                continue;
+            }
+            out.append(c);
+        }
+        String r = out.toString();
+        return Normalizer.isNormalized(r, Normalizer.Form.NFC) ? r : Normalizer.normalize(r, Normalizer.Form.NFC);
+    }
+
+    /** {@link #clean} plus whitespace collapsed to single spaces and trimmed; for one-line fields. */
+    public static String cleanLine(String s) {
+        String c = clean(s);
+        if (c == null) {
+            return null;
+        }
+        String r = SPACES.matcher(c).replaceAll(" ").trim();
+        return r.isEmpty() ? null : r;
+    }
+
+    /** {@link #clean} plus per-line whitespace collapsing and blank lines removed; for bodies. */
+    public static String cleanBlock(String s) {
+        String c = clean(s);
+        if (c == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(c.length());
+        for (String line : c.split("\n")) {
+            String t = HSPACES.matcher(line).replaceAll(" ").trim();
+            if (!t.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(t);
+            }
+        }
+        return out.toString();
+    }
+}
