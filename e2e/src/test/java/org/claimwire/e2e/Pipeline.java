@@ -3,59 +3,88 @@ package org.claimwire.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
-import org.claimwire.testsupport.KafkaBroker;
 
 /**
  * The whole Claimwire pipeline for a test: ingest-service, nlp-service and query-service as processes on
- * one real Kafka broker (in this JVM) and one embedded PostgreSQL. Logs go to {@code e2e/target/e2e-logs/}.
+ * one real Kafka broker and real PostgreSQL. Logs go to {@code e2e/target/e2e-logs/}.
  */
 public final class Pipeline implements AutoCloseable {
-    private final KafkaBroker broker;
-    private final EmbeddedPostgresServer postgres;
-    private final ServiceProcess ingest;
-    private final ServiceProcess nlp;
-    private final ServiceProcess query;
+    static final Duration STARTUP = Duration.ofMinutes(3);
 
-    private Pipeline(KafkaBroker broker, EmbeddedPostgresServer postgres, Path logDir) {
-        this.broker = broker;
-        this.postgres = postgres;
-        Path root = projectRoot();
-        Map<String, String> kafka = Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
-        Map<String, String> db = postgres.quarkusConfig();
+    private final String bootstrapServers;
+    private final EmbeddedPostgresServer ingestDb;
+    private final EmbeddedPostgresServer queryDb;
+    private final Path root = projectRoot();
+    private final Path logDir;
+    private final ServiceProcess ingest;
+    private final ServiceProcess query;
+    private final List<ServiceProcess> nlps = new ArrayList<>();
+
+    /**
+     * @param ingestDb and {@code queryDb} may be the same server (each service owns its schema); the fault
+     *        tests give query-service a server of its own so they can take it away alone.
+     */
+    public Pipeline(String bootstrapServers, EmbeddedPostgresServer ingestDb, EmbeddedPostgresServer queryDb,
+            String logName) {
+        this.bootstrapServers = bootstrapServers;
+        this.ingestDb = ingestDb;
+        this.queryDb = queryDb;
+        this.logDir = Path.of("target", "e2e-logs", logName).toAbsolutePath();
         List<String> smallJvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        this.ingest = new ServiceProcess("ingest-service", root, logDir, merge(kafka, db), smallJvm);
-        this.nlp = new ServiceProcess("nlp-service", root, logDir, kafka, List.of("-Xmx2g"));
-        this.query = new ServiceProcess("query-service", root, logDir, merge(kafka, db), smallJvm);
+        this.ingest = new ServiceProcess("ingest-service", root, logDir, merge(kafka(), ingestDb.quarkusConfig()),
+                smallJvm);
+        this.query = new ServiceProcess("query-service", root, logDir, merge(kafka(), queryDb.quarkusConfig()),
+                smallJvm);
+        this.nlps.add(newNlp());
     }
 
     /** Starts the three services and waits until each reports ready. */
-    public static Pipeline start() {
-        Path logDir = Path.of("target", "e2e-logs").toAbsolutePath();
-        Pipeline pipeline = new Pipeline(KafkaBroker.shared(), EmbeddedPostgresServer.shared(), logDir);
+    public Pipeline start() {
         try {
-            pipeline.nlp.start();
-            pipeline.ingest.start();
-            pipeline.query.start();
-            Duration patience = Duration.ofMinutes(3);
-            pipeline.ingest.awaitReady(patience);
-            pipeline.query.awaitReady(patience);
-            pipeline.nlp.awaitReady(patience);
-            return pipeline;
+            nlps.forEach(ServiceProcess::start);
+            ingest.start();
+            query.start();
+            ingest.awaitReady(STARTUP);
+            query.awaitReady(STARTUP);
+            nlps.forEach(n -> n.awaitReady(STARTUP));
+            return this;
         } catch (RuntimeException e) {
-            pipeline.close();
+            close();
             throw e;
         }
     }
 
-    public KafkaBroker broker() {
-        return broker;
+    /** Another nlp-service instance in the same consumer group, started and ready. */
+    public ServiceProcess addNlpInstance() {
+        ServiceProcess nlp = newNlp();
+        nlps.add(nlp);
+        return nlp.start().awaitReady(STARTUP);
     }
 
-    public EmbeddedPostgresServer postgres() {
-        return postgres;
+    private ServiceProcess newNlp() {
+        return new ServiceProcess("nlp-service", root, logDir, kafka(), List.of("-Xmx2g"),
+                "nlp-service-" + (nlps.size() + 1));
+    }
+
+    private Map<String, String> kafka() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public EmbeddedPostgresServer ingestDb() {
+        return ingestDb;
+    }
+
+    public EmbeddedPostgresServer queryDb() {
+        return queryDb;
     }
 
     public ServiceProcess ingest() {
@@ -63,7 +92,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public ServiceProcess nlp() {
-        return nlp;
+        return nlps.get(0);
+    }
+
+    public List<ServiceProcess> nlps() {
+        return List.copyOf(nlps);
     }
 
     public ServiceProcess query() {
@@ -72,9 +105,10 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceProcess s : List.of(ingest, nlp, query)) {
-            s.stop();
-        }
+        List<ServiceProcess> all = new ArrayList<>(nlps);
+        all.add(ingest);
+        all.add(query);
+        all.forEach(ServiceProcess::stop);
     }
 
     static Path projectRoot() {
@@ -89,7 +123,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(a);
+        Map<String, String> m = new LinkedHashMap<>(a);
         m.putAll(b);
         return m;
     }

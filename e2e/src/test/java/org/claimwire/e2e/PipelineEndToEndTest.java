@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.claimwire.testsupport.EmbeddedPostgresServer;
 import org.claimwire.testsupport.Fixtures;
+import org.claimwire.testsupport.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,9 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     static void startPipeline() {
-        pipeline = Pipeline.start();
+        // One broker (in this JVM) and one PostgreSQL for all three services, as in a small deployment.
+        EmbeddedPostgresServer db = EmbeddedPostgresServer.shared();
+        pipeline = new Pipeline(KafkaBroker.shared().bootstrapServers(), db, db, "seed").start();
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String module;
+    private final String name;
     private final Path jar;
     private final Path logFile;
     private final int port;
@@ -30,9 +31,16 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     public ServiceProcess(String module, Path root, Path logDir, Map<String, String> config, List<String> jvmOptions) {
+        this(module, root, logDir, config, jvmOptions, module);
+    }
+
+    /** {@code name} tells apart several instances of one module (log file, messages). */
+    public ServiceProcess(String module, Path root, Path logDir, Map<String, String> config, List<String> jvmOptions,
+            String name) {
         this.module = module;
+        this.name = name;
         this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        this.logFile = logDir.resolve(module + ".log");
+        this.logFile = logDir.resolve(name + ".log");
         this.port = freePort();
         this.config = new LinkedHashMap<>(config);
         this.config.put("quarkus.http.port", String.valueOf(port));
@@ -41,6 +49,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String module() {
         return module;
+    }
+
+    public String name() {
+        return name;
     }
 
     public String baseUrl() {
@@ -68,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
         } catch (IOException e) {
-            throw new IllegalStateException("could not start " + module, e);
+            throw new IllegalStateException("could not start " + name, e);
         }
         return this;
     }
@@ -87,7 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + logFile);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
             }
             lastStatus = status(path);
             if (lastStatus == 200) {
@@ -95,7 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new IllegalStateException(module + " not healthy on " + path + " after " + timeout + " (last status "
+        throw new IllegalStateException(name + " not healthy on " + path + " after " + timeout + " (last status "
                 + lastStatus + "); see " + logFile);
     }
 

@@ -23,7 +23,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path binariesDir;
     private final Path dataDir;
-    private final int port;
+    private int port; // 0 until the first start picks one; a restart keeps it
     private EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(Path binariesDir, Path dataDir, int port) {
@@ -75,6 +75,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             postgres = builder.start();
+            port = postgres.getPort();
             if (cleanData) {
                 createDatabase();
             }
@@ -117,7 +118,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres != null ? postgres.getPort() : port;
+        return port;
     }
 
     public String jdbcUrl() {
