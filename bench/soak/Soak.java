@@ -1,0 +1,274 @@
+// Soak run: ingests the Reuters-21578 corpus through a running Claimwire stack and reports what happened.
+// Run by bench/soak/soak.sh (java single-file source on the devstack classpath); never part of mvn verify.
+// The corpus is read from its folder and never copied into the repository (research-only licence).
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+public class Soak {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern ITEM = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
+    static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
+    static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
+    static final Pattern DATE = Pattern.compile("<DATE>\\s*(.*?)\\s*</DATE>", Pattern.DOTALL);
+    static final DateTimeFormatter REUTERS_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss", Locale.ENGLISH);
+
+    record Item(String uri, String json) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        Path corpus = Path.of(opt.getOrDefault("corpus", "../shared/corpora/reuters21578"));
+        String ingest = opt.getOrDefault("ingest", "http://localhost:8081");
+        String kafka = opt.getOrDefault("kafka", "localhost:9092");
+        String jdbc = opt.get("jdbc");
+        String run = opt.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36));
+        int limit = Integer.parseInt(opt.getOrDefault("limit", "0"));
+        int batchSize = Integer.parseInt(opt.getOrDefault("batch", "200"));
+        Duration settle = Duration.ofMinutes(Long.parseLong(opt.getOrDefault("settle-minutes", "90")));
+        if (!Files.isDirectory(corpus)) {
+            System.out.println("corpus not found at " + corpus + ": skipping the soak run");
+            return;
+        }
+
+        List<Item> items = new ArrayList<>();
+        int noBody = 0;
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(xml|sgm)")).sorted().toList()) {
+                // Lenient on purpose: one file is not well-formed XML; items are cut out by pattern.
+                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                Matcher m = ITEM.matcher(text);
+                while (m.find()) {
+                    Item item = toItem(run, m.group(1), m.group(2));
+                    if (item == null) {
+                        noBody++;
+                    } else {
+                        items.add(item);
+                    }
+                }
+            }
+        }
+        if (limit > 0 && items.size() > limit) {
+            items = items.subList(0, limit);
+        }
+        System.out.printf("corpus: %d items with a body (%d without, not sent), run id %s%n", items.size(), noBody, run);
+
+        Map<String, Long> topicsBefore = topicSizes(kafka);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Map<String, Long> acceptedAt = new HashMap<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> rejections = new TreeMap<>();
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < items.size(); i += batchSize) {
+            List<Item> batch = items.subList(i, Math.min(items.size(), i + batchSize));
+            StringBuilder ndjson = new StringBuilder();
+            batch.forEach(it -> ndjson.append(it.json()).append('\n'));
+            JsonNode answer = null;
+            for (int attempt = 0; attempt < 60 && answer == null; attempt++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/stories/batch"))
+                        .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 503) {
+                    Thread.sleep(2_000);
+                    continue;
+                }
+                answer = JSON.readTree(r.body());
+            }
+            long now = System.currentTimeMillis();
+            JsonNode lines = answer.has("results") ? answer.get("results") : answer;
+            for (JsonNode line : lines) {
+                int idx = line.path("line").asInt() - 1;
+                String uri = idx >= 0 && idx < batch.size() ? batch.get(idx).uri() : line.path("uri").asText();
+                if (line.has("error")) {
+                    String reason = line.path("error").path("title").asText("error") + ": "
+                            + line.path("error").path("detail").asText("").replaceAll("\\d+", "N");
+                    rejections.merge(reason, 1, Integer::sum);
+                    statuses.merge("rejected", 1, Integer::sum);
+                } else {
+                    String status = line.path("status").asText("?");
+                    statuses.merge(status, 1, Integer::sum);
+                    if (!status.equals("duplicate") && !status.equals("stale")) {
+                        acceptedAt.put(uri, now);
+                    }
+                }
+            }
+            if ((i / batchSize) % 10 == 0) {
+                System.out.printf("  sent %d/%d%n", Math.min(items.size(), i + batchSize), items.size());
+            }
+        }
+        long sentAt = System.currentTimeMillis();
+        int accepted = statuses.entrySet().stream().filter(e -> !e.getKey().equals("rejected"))
+                .mapToInt(Map.Entry::getValue).sum();
+        int duplicates = statuses.getOrDefault("duplicate", 0) + statuses.getOrDefault("stale", 0);
+        System.out.printf("ingest: %d accepted %s in %.1f s; %d rejected%n", accepted, statuses,
+                (sentAt - start) / 1000.0, statuses.getOrDefault("rejected", 0));
+
+        // Wait until query-service holds every published story (or stops making progress).
+        Map<String, Long> storedAt = new HashMap<>();
+        long deadline = System.currentTimeMillis() + settle.toMillis();
+        int lastCount = -1;
+        long lastProgress = System.currentTimeMillis();
+        try (Connection db = DriverManager.getConnection(jdbc, "claimwire", "claimwire")) {
+            while (System.currentTimeMillis() < deadline) {
+                storedAt = storedTimes(db, "urn:reuters21578:" + run + ":");
+                if (storedAt.size() >= acceptedAt.size()) {
+                    break;
+                }
+                if (storedAt.size() != lastCount) {
+                    lastCount = storedAt.size();
+                    lastProgress = System.currentTimeMillis();
+                    System.out.printf("  stored %d/%d%n", lastCount, acceptedAt.size());
+                } else if (System.currentTimeMillis() - lastProgress > 180_000) {
+                    System.out.println("  no progress for 3 minutes; reporting what is stored");
+                    break;
+                }
+                Thread.sleep(5_000);
+            }
+        }
+        long end = storedAt.values().stream().mapToLong(Long::longValue).max().orElse(sentAt);
+        Map<String, Long> topicsAfter = topicSizes(kafka);
+
+        long[] latencies = acceptedAt.entrySet().stream().filter(e -> storedAt.containsKey(e.getKey()))
+                .mapToLong(e -> Math.max(0, storedAt.get(e.getKey()) - e.getValue())).sorted().toArray();
+        System.out.println();
+        System.out.println("=== Claimwire soak report ===");
+        System.out.printf("stories sent: %d (from %s)%n", items.size(), corpus);
+        System.out.printf("accepted: %d  (statuses %s)%n", accepted, statuses);
+        System.out.printf("duplicates (not republished): %d%n", duplicates);
+        System.out.printf("rejected: %d%n", statuses.getOrDefault("rejected", 0));
+        rejections.forEach((r, n) -> System.out.printf("    %5d  %s%n", n, r));
+        System.out.printf("enriched (records on wire.stories.enriched): %d%n",
+                topicsAfter.get("wire.stories.enriched") - topicsBefore.get("wire.stories.enriched"));
+        System.out.printf("stored in query-service: %d%n", storedAt.size());
+        System.out.printf("accepted == stored + duplicates: %d == %d + %d -> %s%n", accepted, storedAt.size(), duplicates,
+                accepted == storedAt.size() + duplicates ? "OK" : "MISMATCH");
+        for (String dlq : List.of("wire.ingest.dlq", "wire.nlp.dlq", "wire.query.dlq")) {
+            System.out.printf("DLQ %s: +%d%n", dlq, topicsAfter.get(dlq) - topicsBefore.get(dlq));
+        }
+        if (latencies.length > 0) {
+            System.out.printf("end-to-end latency (accepted -> queryable): p50 %.1f s, p99 %.1f s, max %.1f s%n",
+                    pct(latencies, 50) / 1000.0, pct(latencies, 99) / 1000.0, latencies[latencies.length - 1] / 1000.0);
+            System.out.printf("throughput: %.1f stories/s stored (ingest alone: %.0f stories/s)%n",
+                    storedAt.size() * 1000.0 / Math.max(1, end - start), accepted * 1000.0 / Math.max(1, sentAt - start));
+        }
+        Path pids = Path.of(".work/pids");
+        if (Files.isDirectory(pids)) {
+            try (Stream<Path> files = Files.list(pids)) {
+                for (Path p : files.sorted().toList()) {
+                    String pid = Files.readString(p).trim();
+                    Path status = Path.of("/proc", pid, "status");
+                    if (Files.exists(status)) {
+                        String hwm = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM"))
+                                .findFirst().orElse("VmHWM: ?").replaceAll("\\s+", " ");
+                        System.out.printf("peak RSS %s: %s%n", p.getFileName().toString().replace(".pid", ""), hwm);
+                    }
+                }
+            }
+        }
+    }
+
+    static Item toItem(String run, String newId, String raw) throws Exception {
+        Matcher b = BODY.matcher(raw);
+        if (!b.find()) {
+            return null;
+        }
+        Matcher t = TITLE.matcher(raw);
+        Matcher d = DATE.matcher(raw);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("uri", "urn:reuters21578:" + run + ":" + newId);
+        n.put("headline", t.find() ? unescape(t.group(1)).trim() : "");
+        n.put("body", unescape(b.group(1)).replaceAll("\\s*Reuter\\s*$", "").trim());
+        if (d.find()) {
+            try {
+                String date = d.group(1).replaceAll("\\.\\d+$", "");
+                n.put("versionCreated", LocalDateTime.parse(date, REUTERS_DATE).toInstant(ZoneOffset.UTC).toString());
+            } catch (RuntimeException e) {
+                // Undated items take the ingest time.
+            }
+        }
+        n.putArray("infoSources").addObject().put("name", "Reuters").put("role", "source");
+        return new Item(n.get("uri").asText(), JSON.writeValueAsString(n));
+    }
+
+    static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#3;", "")
+                .replace("&amp;", "&");
+    }
+
+    static Map<String, Long> storedTimes(Connection db, String prefix) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT s.uri, min(v.stored_at) FROM query.stories s "
+                + "JOIN query.story_versions v ON v.story_id = s.id WHERE s.uri LIKE ? GROUP BY s.uri")) {
+            ps.setString(1, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getTimestamp(2).getTime());
+                }
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Long> topicSizes(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Long> sizes = new HashMap<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            for (String topic : List.of("wire.stories.raw", "wire.stories.enriched", "wire.ingest.dlq", "wire.nlp.dlq",
+                    "wire.query.dlq")) {
+                var parts = c.partitionsFor(topic, Duration.ofSeconds(10));
+                if (parts == null || parts.isEmpty()) {
+                    sizes.put(topic, 0L);
+                    continue;
+                }
+                List<TopicPartition> tps = parts.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                Map<TopicPartition, Long> end = c.endOffsets(tps);
+                sizes.put(topic, end.values().stream().mapToLong(Long::longValue).sum());
+            }
+        }
+        return sizes;
+    }
+
+    static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            m.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return m;
+    }
+}
