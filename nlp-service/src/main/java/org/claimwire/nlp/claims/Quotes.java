@@ -1,0 +1,120 @@
+package org.claimwire.nlp.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.claimwire.nlp.pipeline.ParsedDoc;
+import org.claimwire.nlp.pipeline.Sentence;
+import org.claimwire.nlp.pipeline.Token;
+
+/**
+ * Direct-quote spans of a story, tolerant of broken quoting in real copy: a closing mark without an
+ * opening one starts the quote at the beginning of its sentence; an opening mark that is never closed
+ * ends at an attribution inside its sentence (", he said") or else at the end of its paragraph or
+ * before the next opening mark.
+ */
+final class Quotes {
+    private static final Set<String> OPEN = Set.of("“", "„", "«", "``");
+    private static final Set<String> CLOSE = Set.of("”", "»", "''");
+
+    /** A quote: body offsets of its words [begin, end), without the marks; {@code broken} when a mark was missing. */
+    record Quote(int begin, int end, int startSent, int endSent, boolean broken) {
+        boolean overlaps(int b, int e) {
+            return b < end && begin < e;
+        }
+
+        boolean contains(int b, int e) {
+            return begin <= b && e <= end;
+        }
+    }
+
+    private Quotes() {
+    }
+
+    static boolean isQuoteMark(String w) {
+        return OPEN.contains(w) || CLOSE.contains(w) || w.equals("\"");
+    }
+
+    static List<Quote> find(ParsedDoc doc, CueLexicon cues) {
+        List<Quote> out = new ArrayList<>();
+        List<Sentence> ss = doc.sentences();
+        String text = doc.text();
+        int openSent = -1;
+        int openTok = -1;
+        for (int si = 0; si < ss.size(); si++) {
+            Sentence s = ss.get(si);
+            if (openSent >= 0 && si > 0 && newParagraph(text, ss.get(si - 1), s)) {
+                Sentence last = ss.get(si - 1);
+                addBroken(out, doc, openSent, openTok, si - 1, last.size(), cues);
+                openSent = -1;
+            }
+            for (int k = 0; k < s.size(); k++) {
+                Token t = s.token(k);
+                String w = t.word();
+                boolean straight = w.equals("\"");
+                boolean isOpen = OPEN.contains(w) || (straight && openSent < 0);
+                boolean isClose = CLOSE.contains(w) || (straight && openSent >= 0);
+                if (isOpen && !isClose) {
+                    if (openSent >= 0) {
+                        addBroken(out, doc, openSent, openTok, si, k, cues);
+                    }
+                    openSent = si;
+                    openTok = k;
+                } else if (isClose) {
+                    if (openSent >= 0) {
+                        add(out, doc, ss.get(openSent).token(openTok).end(), t.begin(), openSent, si, false);
+                        openSent = -1;
+                    } else if (k > 0) {
+                        add(out, doc, s.token(0).begin(), t.begin(), si, si, true);
+                    }
+                }
+            }
+        }
+        if (openSent >= 0) {
+            addBroken(out, doc, openSent, openTok, ss.size() - 1, ss.get(ss.size() - 1).size(), cues);
+        }
+        return out;
+    }
+
+    private static boolean newParagraph(String text, Sentence prev, Sentence next) {
+        int a = prev.end();
+        int b = next.begin();
+        return a <= b && text.substring(a, b).indexOf('\n') >= 0;
+    }
+
+    /** An opening mark at (os, ot) never closed before (limitSent, limitTok). */
+    private static void addBroken(List<Quote> out, ParsedDoc doc, int os, int ot, int limitSent, int limitTok, CueLexicon cues) {
+        Sentence s = doc.sentences().get(os);
+        // ", he said" / ", Trump noted" inside the opening sentence ends the quote at the comma
+        for (int k = ot + 1; k < s.size(); k++) {
+            if (!s.token(k).word().equals(",")) {
+                continue;
+            }
+            for (int j = k + 1; j < Math.min(s.size(), k + 6); j++) {
+                Token t = s.token(j);
+                if (t.isVerb() && cues.isCue(t.lemma())) {
+                    add(out, doc, s.token(ot).end(), s.token(k).begin(), os, os, true);
+                    return;
+                }
+            }
+        }
+        Sentence ls = doc.sentences().get(limitSent);
+        int endTok = limitTok - 1;
+        Token last = endTok >= 0 ? ls.token(endTok) : null;
+        int end = last != null ? last.end() : s.end();
+        add(out, doc, s.token(ot).end(), end, os, limitSent, true);
+    }
+
+    private static void add(List<Quote> out, ParsedDoc doc, int begin, int end, int s1, int s2, boolean broken) {
+        String text = doc.text();
+        while (begin < end && Character.isWhitespace(text.charAt(begin))) {
+            begin++;
+        }
+        while (end > begin && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
+            end--;
+        }
+        if (end - begin >= 2) {
+            out.add(new Quote(begin, end, s1, s2, broken));
+        }
+    }
+}
