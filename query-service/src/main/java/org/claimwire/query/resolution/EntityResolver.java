@@ -14,9 +14,10 @@ import org.claimwire.events.Enrichment.EntityType;
  *   <li>Persons with a full name (two or more tokens) match only the same full name. Two different full names
  *       ("Donald Trump", "Melania Trump") are never merged. A full name may upgrade the one surname-only entity
  *       with that surname when no full-name entity with that surname exists yet.</li>
- *   <li>A bare surname: first a full name with that surname in the same story; else the single full-name
- *       entity with that surname; with several, the one sharing a title ("Kremlin spokesman"); else the one
- *       surname-only entity; otherwise a new surname-only entity (ambiguous names stay apart).</li>
+ *   <li>A bare surname: the single full-name person with that surname (leaving out full names the same story
+ *       keeps apart from it: upstream in-story resolution already decided those are someone else); with
+ *       several, the one sharing a title ("Kremlin spokesman"); else the one surname-only entity; otherwise a
+ *       new surname-only entity (ambiguous names stay apart).</li>
  *   <li>Other types: the same normalised name and type.</li>
  * </ol>
  * Plain Java: no framework, no database; the {@link EntityDirectory} supplies candidates.
@@ -65,33 +66,28 @@ public final class EntityResolver {
     private Resolution resolveSurname(Enrichment.Entity entity, String name, List<Enrichment.Entity> sameStory,
                                       EntityDirectory directory) {
         String surname = Names.surname(name);
-        // 1. the same story names the person in full ("Dmitry Peskov ... Peskov"), once
-        Set<String> inStory = new LinkedHashSet<>();
+        // in-story resolution already happened upstream: a full name with this surname that the same story keeps
+        // apart from this bare surname ("Melania Trump" ... "Trump") is someone else
+        Set<String> someoneElse = new LinkedHashSet<>();
         for (Enrichment.Entity other : sameStory) {
             if (other != entity && other.type() == EntityType.PERSON && other.name() != null
                     && Names.personTokens(other.name()).size() >= 2 && Names.surname(other.name()).equals(surname)) {
-                inStory.add(Names.personKey(other.name()));
+                someoneElse.add(Names.personKey(other.name()));
             }
         }
         List<Candidate> candidates = directory.bySurname(surname);
-        List<Candidate> fullNames = candidates.stream().filter(c -> !c.surnameOnly()).toList();
-        if (inStory.size() == 1) {
-            String key = inStory.iterator().next();
-            for (Candidate c : fullNames) {
-                if (c.nameKeys().contains(key)) {
-                    return Resolution.existing(c.id(), "surname of '" + c.canonicalName() + "' named in the same story");
-                }
-            }
-        }
-        // 2. one full-name person with that surname
-        if (inStory.isEmpty() && fullNames.size() == 1) {
-            return Resolution.existing(fullNames.get(0).id(), "surname unique among known persons");
-        }
-        // 3. several: a shared title decides
+        List<Candidate> fullNames = candidates.stream()
+                .filter(c -> !c.surnameOnly() && c.nameKeys().stream().noneMatch(someoneElse::contains)).toList();
         Set<String> titles = new LinkedHashSet<>();
         for (String t : entity.titles()) {
             titles.add(Names.normalize(t));
         }
+        // 1. one full-name person with that surname
+        if (fullNames.size() == 1) {
+            return Resolution.existing(fullNames.get(0).id(), "surname unique among known persons ('"
+                    + fullNames.get(0).canonicalName() + "')");
+        }
+        // 2. several: a shared title decides
         if (!titles.isEmpty() && fullNames.size() > 1) {
             List<Candidate> byTitle = new ArrayList<>();
             for (Candidate c : fullNames) {
@@ -104,7 +100,7 @@ public final class EntityResolver {
                         + byTitle.get(0).canonicalName() + "'");
             }
         }
-        // 4. ambiguous or unknown: the surname-only entity, or a new one
+        // 3. ambiguous or unknown: the surname-only entity, or a new one
         List<Candidate> bare = candidates.stream().filter(Candidate::surnameOnly).toList();
         if (bare.size() == 1) {
             return Resolution.existing(bare.get(0).id(), fullNames.isEmpty() ? "same surname" : "ambiguous surname");

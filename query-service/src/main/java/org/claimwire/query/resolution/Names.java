@@ -26,6 +26,7 @@ public final class Names {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
         s = s.replaceAll("'s\\b", "");
+        s = s.replaceAll("(?<=\\b\\p{L})\\.", ""); // U.S. -> us, J. -> j
         s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
         List<String> tokens = new ArrayList<>(List.of(s.isEmpty() ? new String[0] : s.split(" ")));
         if (tokens.size() > 1 && LEADING.contains(tokens.get(0))) {

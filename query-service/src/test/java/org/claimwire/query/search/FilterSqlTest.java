@@ -1,0 +1,54 @@
+package org.claimwire.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FilterSqlTest {
+    @Test
+    void claimFilterAddsOneClauseAndParameterPerFilter() {
+        Instant from = Instant.parse("2025-02-01T00:00:00Z");
+        ClaimFilter f = new ClaimFilter(List.of(1L), List.of(2L, 3L), "DENIES", null, List.of(), "TASS", "talks", from, null, null);
+        SqlQuery q = f.toSql(Cursor.of(ClaimFilter.CURSOR_KIND, Instant.parse("2025-02-10T00:00:00Z"), 99), 20);
+        assertThat(q.sql()).contains("c.visible", "c.speaker_entity_id = ANY(?)", "a.entity_id = ANY(?)", "c.stance = ?",
+                "c.recipient_text ILIKE ?", "websearch_to_tsquery('english', ?)", "c.said_at >= ?", "(c.said_at, c.id) < (?, ?)")
+                .doesNotContain("c.mode = ?", "c.said_at < ?");
+        assertThat(q.params()).hasSize(10);
+        assertThat(q.params().get(0)).isInstanceOf(Long[].class);
+        assertThat(q.params()).contains("DENIES", "%TASS%", "talks", from, 99L, 21);
+        assertThat(q.sql().chars().filter(ch -> ch == '?').count()).isEqualTo(q.params().size());
+    }
+
+    @Test
+    void storyFilterWithoutFiltersServesVisibleNewestFirst() {
+        SqlQuery q = new StoryFilter(null, null, null, null, null, null).toSql(null, 5);
+        assertThat(q.sql()).contains("WHERE v.visible", "ORDER BY v.version_created DESC, v.id DESC LIMIT ?");
+        assertThat(q.params()).containsExactly(6);
+    }
+
+    @Test
+    void likePatternsAreEscaped() {
+        assertThat(ClaimFilter.likeEscape("50%_a\\")).isEqualTo("50\\%\\_a\\\\");
+        SqlQuery q = EntitySearch.toSql("pes", "PERSON", 20, 10);
+        assertThat(q.params()).containsExactly("pes", "pes%", "% pes%", "pes%", "% pes%", "pes", "PERSON", 11, 20);
+    }
+
+    @Test
+    void entityArgsAreIdsOrNames() {
+        assertThat(EntityArg.parse("42").id()).isEqualTo(42L);
+        assertThat(EntityArg.parse(" Peskov ").name()).isEqualTo("Peskov");
+        assertThat(EntityArg.parse("")).isNull();
+    }
+
+    @Test
+    void timesParseLeniently() {
+        assertThat(Times.parseLenient("2025-02-10")).isEqualTo(Instant.parse("2025-02-10T00:00:00Z"));
+        assertThat(Times.parseLenient("2025-02")).isEqualTo(Instant.parse("2025-02-01T00:00:00Z"));
+        assertThat(Times.parseLenient("2025-02-10T10:00:00+02:00")).isEqualTo(Instant.parse("2025-02-10T08:00:00Z"));
+        assertThat(Times.parseLenient("today")).isNull();
+        Instant story = Instant.parse("2025-02-10T09:00:00Z");
+        assertThat(Times.saidAt("late January", story)).isEqualTo(story);
+    }
+}
