@@ -1,0 +1,85 @@
+package org.claimwire.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Limits, allowlists and sources of ingest-service ({@code claimwire.ingest.*}). */
+@ConfigMapping(prefix = "claimwire.ingest")
+public interface IngestConfig {
+
+    /** Largest single story document accepted (bytes); larger gets 413. */
+    @WithDefault("1048576")
+    int maxStoryBytes();
+
+    /** Largest NDJSON batch body (bytes). Each line is still held to {@link #maxStoryBytes()}. */
+    @WithDefault("67108864")
+    long maxBatchBytes();
+
+    /** How long to wait for the broker's ack before answering 503. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /** Retry-After (seconds) sent with 503. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+
+    /** Estimated Jaccard similarity at or above which a new story is a near-duplicate. */
+    @WithDefault("0.6")
+    double nearDuplicateThreshold();
+
+    Feeds feeds();
+
+    Drop drop();
+
+    interface Feeds {
+        /** Run the background poller (tests switch it off and poll on demand). */
+        @WithDefault("true")
+        boolean pollerEnabled();
+
+        @WithDefault("1s")
+        Duration tick();
+
+        /** Allow feed URLs that resolve to loopback addresses (tests). */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /** Allow feed URLs that resolve to private, link-local, CGNAT or unique-local addresses. */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        @WithDefault("20s")
+        Duration readTimeout();
+
+        @WithDefault("5242880")
+        int maxFeedBytes();
+
+        @WithDefault("300")
+        int defaultIntervalSeconds();
+
+        @WithDefault("10")
+        int minIntervalSeconds();
+
+        @WithDefault("3600")
+        int maxBackoffSeconds();
+    }
+
+    interface Drop {
+        /** Watch a directory for .json/.xml files (off by default). */
+        @WithDefault("false")
+        boolean enabled();
+
+        Optional<String> dir();
+
+        @WithDefault("2s")
+        Duration scanInterval();
+
+        /** A file must be unchanged this long before it is read (it may still be arriving). */
+        @WithDefault("500ms")
+        Duration settle();
+    }
+}

@@ -1,0 +1,171 @@
+package org.claimwire.ingest.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.claimwire.ingest.IngestConfig;
+import org.claimwire.ingest.feeds.FeedService;
+import org.claimwire.ingest.feeds.SsrfGuard;
+import org.claimwire.ingest.persistence.FeedEntity;
+
+/** The feed registry: RSS/Atom feeds polled on their own interval. */
+@Path("/api/v1/feeds")
+@Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+public class FeedResource {
+    private static final String PATH = "/api/v1/feeds";
+
+    @Inject
+    FeedService feeds;
+    @Inject
+    IngestConfig config;
+
+    /** Body of POST and PATCH (PATCH: only the fields given change). */
+    public record FeedRequest(String url, String name, Integer intervalSeconds, Boolean enabled) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeedView(long id, String url, String name, int intervalSeconds, boolean enabled, Instant lastFetchedAt,
+            String lastStatus, Integer lastHttpStatus, String lastError, long itemsSeen, long itemsPublished,
+            int consecutiveErrors, Instant nextFetchAt, String etag, String lastModified) {
+        static FeedView of(FeedEntity f) {
+            return new FeedView(f.id, f.url, f.name, f.intervalSeconds, f.enabled, f.lastFetchedAt, f.lastStatus,
+                    f.lastHttpStatus, f.lastError, f.itemsSeen, f.itemsPublished, f.consecutiveErrors, f.nextFetchAt,
+                    f.etag, f.lastModified);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(FeedRequest req) {
+        if (req == null || req.url() == null || req.url().isBlank()) {
+            return Problems.of(400, "malformed", "Malformed input", "a feed needs a 'url'", PATH);
+        }
+        Response refused = checkUrl(req.url());
+        if (refused != null) {
+            return refused;
+        }
+        Integer interval = req.intervalSeconds();
+        if (interval != null && interval < config.feeds().minIntervalSeconds()) {
+            return Problems.of(422, "invalid-interval", "Invalid interval", "intervalSeconds must be at least "
+                    + config.feeds().minIntervalSeconds(), PATH);
+        }
+        FeedView created = QuarkusTransaction.requiringNew().call(() -> {
+            if (FeedEntity.count("url", req.url().trim()) > 0) {
+                return null;
+            }
+            FeedEntity f = new FeedEntity();
+            f.url = req.url().trim();
+            f.name = req.name();
+            f.intervalSeconds = interval != null ? interval : config.feeds().defaultIntervalSeconds();
+            f.enabled = req.enabled() == null || req.enabled();
+            f.createdAt = Instant.now();
+            f.persist();
+            return FeedView.of(f);
+        });
+        if (created == null) {
+            return Problems.of(409, "duplicate-feed", "Feed exists", "a feed with this url is already registered", PATH);
+        }
+        return Response.created(URI.create(PATH + "/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public List<FeedView> list() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                FeedEntity.<FeedEntity>listAll().stream().map(FeedView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        FeedView v = QuarkusTransaction.requiringNew().call(() -> {
+            FeedEntity f = FeedEntity.findById(id);
+            return f == null ? null : FeedView.of(f);
+        });
+        return v == null ? notFound(id) : Response.ok(v).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response patch(@PathParam("id") long id, FeedRequest req) {
+        if (req == null) {
+            return Problems.of(400, "malformed", "Malformed input", "no body", PATH + "/" + id);
+        }
+        if (req.url() != null) {
+            Response refused = checkUrl(req.url());
+            if (refused != null) {
+                return refused;
+            }
+        }
+        if (req.intervalSeconds() != null && req.intervalSeconds() < config.feeds().minIntervalSeconds()) {
+            return Problems.of(422, "invalid-interval", "Invalid interval", "intervalSeconds must be at least "
+                    + config.feeds().minIntervalSeconds(), PATH + "/" + id);
+        }
+        FeedView v = QuarkusTransaction.requiringNew().call(() -> {
+            FeedEntity f = FeedEntity.findById(id);
+            if (f == null) {
+                return null;
+            }
+            if (req.url() != null && !req.url().trim().equals(f.url)) {
+                f.url = req.url().trim();
+                f.etag = null;
+                f.lastModified = null;
+            }
+            if (req.name() != null) {
+                f.name = req.name();
+            }
+            if (req.intervalSeconds() != null) {
+                f.intervalSeconds = req.intervalSeconds();
+            }
+            if (req.enabled() != null) {
+                f.enabled = req.enabled();
+                if (f.enabled) {
+                    f.nextFetchAt = null;
+                }
+            }
+            return FeedView.of(f);
+        });
+        return v == null ? notFound(id) : Response.ok(v).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") long id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> FeedEntity.deleteById(id));
+        return deleted ? Response.noContent().build() : notFound(id);
+    }
+
+    /** Polls the feed now (operators, tests) and answers its status. */
+    @POST
+    @Path("/{id}/poll")
+    public Response pollNow(@PathParam("id") long id) {
+        FeedEntity f = feeds.poll(id);
+        return f == null ? notFound(id) : Response.ok(FeedView.of(f)).build();
+    }
+
+    private Response checkUrl(String url) {
+        try {
+            feeds.guard().check(url.trim());
+            return null;
+        } catch (SsrfGuard.Refused e) {
+            return Problems.of(422, "feed-url-refused", "Feed URL refused", e.getMessage(), PATH);
+        }
+    }
+
+    private static Response notFound(long id) {
+        return Problems.of(404, "not-found", "Not found", "no feed " + id, PATH + "/" + id);
+    }
+}

@@ -1,0 +1,176 @@
+package org.claimwire.ingest.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.claimwire.ingest.IngestConfig;
+import org.claimwire.ingest.IngestPipeline;
+import org.claimwire.ingest.formats.NinjsParser;
+import org.claimwire.ingest.formats.RejectedInput;
+import org.claimwire.ingest.formats.StoryDraft;
+import org.claimwire.ingest.formats.StoryFormats;
+import org.claimwire.ingest.formats.TextSanitizer;
+import org.claimwire.ingest.messaging.StoryPublisher;
+
+/** HTTP push: one story, or an NDJSON batch of ninjs documents. */
+@Path("/api/v1/stories")
+public class StoryResource {
+    private static final String PATH = "/api/v1/stories";
+
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    IngestConfig config;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    public Response post(@HeaderParam("Content-Type") String contentType, InputStream body) {
+        StoryDraft draft;
+        try {
+            checkSupported(contentType);
+            byte[] bytes = BoundedBody.read(body, config.maxStoryBytes(), "the story");
+            draft = StoryFormats.parse(contentType, bytes);
+        } catch (RejectedInput e) {
+            pipeline.countRejected("api");
+            return Problems.of(e, PATH);
+        }
+        IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(draft, null, StoryPublisher.API_SOURCE), "api");
+        if (r.unavailable()) {
+            return Problems.unavailable(config.retryAfterSeconds(),
+                    "the message broker did not acknowledge the story in time; nothing was accepted, retry later", PATH);
+        }
+        if (!r.ok()) {
+            return Problems.of(r.error(), PATH);
+        }
+        return Response.accepted(answer(r)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    public Response batch(@HeaderParam("Content-Type") String contentType, InputStream body) {
+        String base = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        if (!base.equals("application/x-ndjson") && !base.equals("application/ndjson")
+                && !base.equals("application/jsonl") && !base.equals("application/json") && !base.equals("text/plain")) {
+            return Problems.of(new RejectedInput(RejectedInput.Kind.UNSUPPORTED_MEDIA_TYPE, "media type '" + base
+                    + "' is not accepted for a batch; send application/x-ndjson (one ninjs document per line)"),
+                    PATH + "/batch");
+        }
+        String text;
+        try {
+            byte[] bytes = BoundedBody.read(body, config.maxBatchBytes(), "the batch");
+            if (bytes.length == 0) {
+                throw RejectedInput.malformed("no body: the batch is empty");
+            }
+            text = TextSanitizer.decodeUtf8(bytes);
+        } catch (RejectedInput e) {
+            return Problems.of(e, PATH + "/batch");
+        }
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<Object> perLine = new ArrayList<>();
+        List<IngestPipeline.Input> inputs = new ArrayList<>();
+        List<Integer> inputSlot = new ArrayList<>();
+        int lineNo = 0;
+        int start = 0;
+        int len = text.length();
+        while (start < len) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? len : nl;
+            String line = text.substring(start, end).trim();
+            start = end + 1;
+            lineNo++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            lineNumbers.add(lineNo);
+            try {
+                if (line.length() > config.maxStoryBytes()) {
+                    throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, "line is larger than " + config.maxStoryBytes()
+                            + " bytes");
+                }
+                StoryDraft d = NinjsParser.parse(line);
+                inputSlot.add(perLine.size());
+                perLine.add(null);
+                inputs.add(new IngestPipeline.Input(d, null, StoryPublisher.API_SOURCE));
+            } catch (RejectedInput e) {
+                perLine.add(lineError(lineNo, e));
+                pipeline.countRejected("batch");
+            }
+        }
+        if (lineNumbers.isEmpty()) {
+            return Problems.of(RejectedInput.malformed("no body: the batch has no lines"), PATH + "/batch");
+        }
+        List<IngestPipeline.Result> results = pipeline.ingest(inputs, "batch");
+        boolean unavailable = false;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int k = 0; k < results.size(); k++) {
+            int slot = inputSlot.get(k);
+            IngestPipeline.Result r = results.get(k);
+            int ln = lineNumbers.get(slot);
+            if (r.unavailable()) {
+                unavailable = true;
+                perLine.set(slot, Map.of("line", ln, "error", Problems.body("broker-unavailable",
+                        "Service unavailable", 503, "not acknowledged by the broker; retry", null)));
+            } else if (!r.ok()) {
+                perLine.set(slot, lineError(ln, r.error()));
+            } else {
+                Map<String, Object> a = answer(r);
+                Map<String, Object> withLine = new LinkedHashMap<>();
+                withLine.put("line", ln);
+                withLine.putAll(a);
+                perLine.set(slot, withLine);
+            }
+        }
+        for (Object o : perLine) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) o;
+            String key = m.containsKey("status") ? (String) m.get("status") : "error";
+            counts.merge(key, 1, Integer::sum);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lines", perLine.size());
+        out.put("counts", counts);
+        out.put("results", perLine);
+        Response.ResponseBuilder rb = unavailable ? Response.status(503).header("Retry-After", config.retryAfterSeconds())
+                : Response.accepted();
+        return rb.entity(out).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Map<String, Object> lineError(int line, RejectedInput e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", line);
+        m.put("error", Problems.body(e.kind().slug(), e.kind().title, e.kind().status, e.getMessage(), null));
+        return m;
+    }
+
+    static Map<String, Object> answer(IngestPipeline.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("uri", r.uri());
+        m.put("version", r.version());
+        m.put("status", r.outcome().wire());
+        if (r.duplicateOf() != null) {
+            m.put("duplicateOf", r.duplicateOf());
+        }
+        return m;
+    }
+
+    private static void checkSupported(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new RejectedInput(RejectedInput.Kind.UNSUPPORTED_MEDIA_TYPE, "no Content-Type; send "
+                    + StoryFormats.NINJS + ", " + StoryFormats.NEWSML + " or " + StoryFormats.TEXT);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.claimwire.ingest.feeds;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.claimwire.ingest.IngestConfig;
+import org.claimwire.ingest.IngestPipeline;
+import org.claimwire.ingest.formats.RejectedInput;
+import org.claimwire.ingest.formats.StoryDraft;
+import org.claimwire.ingest.formats.StoryFormats;
+import org.claimwire.ingest.messaging.StoryPublisher;
+import org.jboss.logging.Logger;
+
+/**
+ * File drop, as wire services deliver by FTP: a directory scanned for {@code .json} (ninjs) and
+ * {@code .xml} (NewsML-G2) files. A file is read once it has not changed for the settle time; then it
+ * moves to {@code done/} (whatever the dedupe outcome) or to {@code failed/} with {@code NAME.reason}
+ * beside it (and a DLQ record). When the broker does not ack, the file stays for the next scan.
+ */
+@ApplicationScoped
+public class DropWatcher {
+    private static final Logger LOG = Logger.getLogger(DropWatcher.class);
+
+    @Inject
+    IngestConfig config;
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    StoryPublisher publisher;
+
+    private ScheduledExecutorService timer;
+    private Path dir;
+
+    void start(@Observes StartupEvent ev) throws IOException {
+        if (!config.drop().enabled() || config.drop().dir().isEmpty()) {
+            return;
+        }
+        dir = Path.of(config.drop().dir().get()).toAbsolutePath();
+        Files.createDirectories(dir.resolve("done"));
+        Files.createDirectories(dir.resolve("failed"));
+        LOG.infof("file drop watching %s", dir);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "file-drop");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(50, config.drop().scanInterval().toMillis());
+        timer.scheduleWithFixedDelay(this::scan, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    void scan() {
+        try {
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (Files.isRegularFile(p) && !n.startsWith(".") && (n.endsWith(".json") || n.endsWith(".xml"))) {
+                        files.add(p);
+                    }
+                }
+            }
+            files.sort(null);
+            long settleMs = config.drop().settle().toMillis();
+            for (Path p : files) {
+                if (System.currentTimeMillis() - Files.getLastModifiedTime(p).toMillis() < settleMs) {
+                    continue;
+                }
+                handle(p);
+            }
+        } catch (Exception e) {
+            LOG.warn("file drop scan failed", e);
+        }
+    }
+
+    void handle(Path p) throws IOException {
+        String name = p.getFileName().toString();
+        try {
+            if (Files.size(p) > config.maxStoryBytes()) {
+                throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, "file is larger than " + config.maxStoryBytes()
+                        + " bytes");
+            }
+            StoryDraft d = StoryFormats.parseFile(name, Files.readAllBytes(p));
+            IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(d, "drop", "ingest-service/drop"), "file");
+            if (r.unavailable()) {
+                LOG.warnf("broker unavailable; %s stays for the next scan", name);
+                return;
+            }
+            if (!r.ok()) {
+                throw r.error();
+            }
+            Files.move(p, dir.resolve("done").resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            LOG.debugf("%s: %s %s v%d", name, r.outcome().wire(), r.uri(), r.version());
+        } catch (RejectedInput e) {
+            String reason = e.kind().status + " " + e.kind().title + ": " + e.getMessage();
+            Path failed = dir.resolve("failed");
+            Files.move(p, failed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(failed.resolve(name + ".reason"), reason + "\n", StandardCharsets.UTF_8);
+            try {
+                publisher.deadLetter("file:" + name, "{\"file\":\"" + name.replace("\"", "") + "\"}", reason)
+                        .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception dlq) {
+                LOG.warnf("could not dead-letter %s: %s", name, dlq);
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

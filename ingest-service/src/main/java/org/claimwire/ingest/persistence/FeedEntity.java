@@ -1,0 +1,51 @@
+package org.claimwire.ingest.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One registered RSS/Atom feed and its polling status. */
+@Entity
+@Table(name = "feed")
+public class FeedEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(nullable = false, unique = true)
+    public String url;
+    public String name;
+    @Column(name = "interval_seconds", nullable = false)
+    public int intervalSeconds;
+    public boolean enabled = true;
+    public String etag;
+    @Column(name = "last_modified")
+    public String lastModified;
+    @Column(name = "last_fetched_at")
+    public Instant lastFetchedAt;
+    @Column(name = "last_status")
+    public String lastStatus;
+    @Column(name = "last_http_status")
+    public Integer lastHttpStatus;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "items_seen")
+    public long itemsSeen;
+    @Column(name = "items_published")
+    public long itemsPublished;
+    @Column(name = "consecutive_errors")
+    public int consecutiveErrors;
+    @Column(name = "next_fetch_at")
+    public Instant nextFetchAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static List<FeedEntity> due(Instant now) {
+        return list("enabled = true and (nextFetchAt is null or nextFetchAt <= ?1) order by id", now);
+    }
+}
