@@ -427,6 +427,30 @@ class OverlayChecksTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void everyTopicAdmitsTheLargestRecordItsProducerMaySend(String overlay) {
+        Rendered r = Kustomize.overlay(overlay);
+        Map<String, Object> brokerConfig = r.custom(STRIMZI, "Kafka").get(0).get("spec", "kafka", "config");
+        // Kafka's default message.max.bytes (1 MiB + record batch overhead).
+        long brokerLimit = brokerConfig != null && brokerConfig.get("message.max.bytes") != null
+                ? Long.parseLong(String.valueOf(brokerConfig.get("message.max.bytes"))) : 1048588L;
+        SoftAssertions soft = new SoftAssertions();
+        for (String service : ServiceConfig.SERVICES) {
+            ServiceConfig config = ServiceConfig.of(service);
+            config.producerRecordLimits().forEach((channel, limit) -> {
+                for (String topic : config.topicsOf(channel)) {
+                    Map<String, Object> topicConfig = r.kafkaTopic(topic).get("spec", "config");
+                    long topicLimit = topicConfig != null && topicConfig.get("max.message.bytes") != null
+                            ? Long.parseLong(String.valueOf(topicConfig.get("max.message.bytes"))) : brokerLimit;
+                    soft.assertThat(topicLimit).as(overlay + ": max.message.bytes of " + topic + " >= max.request.size of "
+                            + service + " channel " + channel).isGreaterThanOrEqualTo(limit);
+                }
+            });
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void kedaScalesNlpServiceOnTheLagOfItsRealConsumerGroup(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         GenericKubernetesResource so = r.custom("keda.sh", "ScaledObject").get(0);

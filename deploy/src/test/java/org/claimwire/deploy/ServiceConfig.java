@@ -142,6 +142,18 @@ final class ServiceConfig {
                 .orElseThrow(() -> new AssertionError(file + ": no incoming Kafka channel reads " + topic));
     }
 
+    /** Outgoing Kafka channel -> the largest record its producer may send (max.request.size, Kafka's default 1 MiB). */
+    Map<String, Integer> producerRecordLimits() {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        channels().forEach((channel, direction) -> {
+            if (direction.equals("outgoing") && isKafka(channel)) {
+                limits.put(channel, Integer.parseInt(get(channelKey(channel, "max.request.size"))
+                        .or(() -> get("kafka.max.request.size")).orElse("1048576")));
+            }
+        });
+        return limits;
+    }
+
     int httpPort() {
         return Integer.parseInt(get("quarkus.http.port").orElse("8080"));
     }
