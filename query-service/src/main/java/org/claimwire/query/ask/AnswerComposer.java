@@ -1,0 +1,367 @@
+package org.claimwire.query.ask;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the answer. Every sentence is built from one or more stored claims (or title mentions) and ends in
+ * their citation markers; the only words not taken from a cited record are a few fixed connectives ("that",
+ * "Stored accounts differ", "is described as"). Sentences are kept as a list so the guarantee is structural.
+ */
+public final class AnswerComposer {
+    static final int MAX_PROSE_CLAIMS = 6;
+    static final int MAX_PERSPECTIVE_CLAIMS = 12;
+
+    static final List<String> STANCE_ORDER = List.of("ASSERTS", "DENIES", "NEITHER_CONFIRMS_NOR_DENIES",
+            "DECLINES_TO_COMMENT", "NO_RESPONSE", "UNCLASSIFIED");
+    static final Map<String, String> LABEL = Map.of(
+            "ASSERTS", "Asserts",
+            "DENIES", "Denies",
+            "NEITHER_CONFIRMS_NOR_DENIES", "Neither confirms nor denies",
+            "DECLINES_TO_COMMENT", "Declines to comment",
+            "NO_RESPONSE", "No response",
+            "UNCLASSIFIED", "Unclassified");
+    private static final Map<String, String[]> SUMMARY = Map.of(
+            "ASSERTS", new String[] {"asserts", "assert"},
+            "DENIES", new String[] {"denies", "deny"},
+            "NEITHER_CONFIRMS_NOR_DENIES", new String[] {"neither confirms nor denies", "neither confirm nor deny"},
+            "DECLINES_TO_COMMENT", new String[] {"declines to comment", "decline to comment"},
+            "NO_RESPONSE", new String[] {"did not respond", "did not respond"},
+            "UNCLASSIFIED", new String[] {"takes no clear stance", "take no clear stance"});
+
+    /** A composed answer: sentences (each ends in markers), the numbered citations, the stance groups. */
+    public record Composition(List<String> sentences, List<AskAnswer.Citation> citations,
+            List<AskAnswer.Perspective> perspectives) {
+        public String prose() {
+            return String.join(" ", sentences);
+        }
+
+        Composition withCitations(Cites cites) {
+            return new Composition(List.copyOf(sentences), cites.all(), perspectives);
+        }
+    }
+
+    /** Numbers citations in order of first use. */
+    static final class Cites {
+        private final Map<String, AskAnswer.Citation> byKey = new LinkedHashMap<>();
+
+        int claim(StoredClaim c) {
+            String key = "c" + c.id();
+            AskAnswer.Citation have = byKey.get(key);
+            if (have != null) {
+                return have.n();
+            }
+            int n = byKey.size() + 1;
+            byKey.put(key, new AskAnswer.Citation(n, "claim", c.id(), c.storyId(), c.storyUri(), c.headline(),
+                    c.speakerName(), c.cue(), attribution(c), c.content(), c.stance(), c.mode(), c.recipientName(), c.timeText(),
+                    c.publishedAt(), c.contentStart(), c.contentEnd()));
+            return n;
+        }
+
+        int mention(TitleEvidence e, String entityName) {
+            String key = "m" + e.storyId() + ":" + e.start();
+            AskAnswer.Citation have = byKey.get(key);
+            if (have != null) {
+                return have.n();
+            }
+            int n = byKey.size() + 1;
+            StoredClaim c = e.claim();
+            byKey.put(key, new AskAnswer.Citation(n, "mention", c == null ? null : c.id(), e.storyId(),
+                    e.storyUri(), e.headline(), entityName, c == null ? null : c.cue(),
+                    c == null ? null : attribution(c), e.text(),
+                    c == null ? null : c.stance(), c == null ? null : c.mode(), c == null ? null : c.recipientName(),
+                    c == null ? null : c.timeText(), e.publishedAt(), e.start(), e.end()));
+            return n;
+        }
+
+        AskAnswer.Citation get(String key) {
+            return byKey.get(key);
+        }
+
+        List<AskAnswer.Citation> all() {
+            return List.copyOf(byKey.values());
+        }
+    }
+
+    /** Answers a question about claims (yes/no, what/who said, general) from ranked claims. */
+    public Composition compose(Question q, List<ClaimRanker.Scored> ranked) {
+        Cites cites = new Cites();
+        List<String> sentences = new ArrayList<>();
+        List<ClaimRanker.Scored> top = ranked.stream().limit(MAX_PERSPECTIVE_CLAIMS).toList();
+        Map<String, List<StoredClaim>> groups = group(top);
+
+        switch (q.type()) {
+            case YES_NO -> {
+                if (groups.size() >= 2) {
+                    sentences.add(summary(groups, cites));
+                }
+                int budget = MAX_PROSE_CLAIMS;
+                // Round-robin over stances so every side is heard before any side is heard twice.
+                for (int round = 0; round < 3 && budget > 0; round++) {
+                    for (List<StoredClaim> g : groups.values()) {
+                        if (round < g.size() && round < 2 && budget > 0) {
+                            sentences.add(claimSentence(g.get(round), false, cites));
+                            budget--;
+                        }
+                    }
+                }
+            }
+            case WHEN -> sentences.addAll(whenSentences(top, cites));
+            default -> {
+                // Distinct speakers first, then more claims of the same speakers.
+                Set<String> seen = new LinkedHashSet<>();
+                List<StoredClaim> order = new ArrayList<>();
+                for (ClaimRanker.Scored s : top) {
+                    if (seen.add(String.valueOf(s.claim().speakerName()))) {
+                        order.add(s.claim());
+                    }
+                }
+                for (ClaimRanker.Scored s : top) {
+                    if (!order.contains(s.claim())) {
+                        order.add(s.claim());
+                    }
+                }
+                if (q.type() == Question.Type.WHAT_SAID) {
+                    order = top.stream().map(ClaimRanker.Scored::claim).toList();
+                }
+                order.stream().limit(MAX_PROSE_CLAIMS).forEach(c -> sentences.add(claimSentence(c, false, cites)));
+            }
+        }
+        return new Composition(sentences, null, perspectives(groups, cites)).withCitations(cites);
+    }
+
+    /** "Who is X": the titles learned for X, each cited where it appears, then one of X's claims. */
+    public Composition describe(StoredEntity e, List<TitleEvidence> evidence, List<ClaimRanker.Scored> byEntity) {
+        Cites cites = new Cites();
+        List<String> sentences = new ArrayList<>();
+        Map<String, List<TitleEvidence>> byTitle = new LinkedHashMap<>();
+        for (TitleEvidence t : evidence) {
+            byTitle.computeIfAbsent(titleKey(t.title()), k -> new ArrayList<>()).add(t);
+        }
+        List<String> parts = new ArrayList<>();
+        for (List<TitleEvidence> ts : byTitle.values()) {
+            StringBuilder part = new StringBuilder("“" + ts.get(0).title() + "” ");
+            ts.stream().limit(2).forEach(t -> part.append('[').append(cites.mention(t, e.name())).append(']'));
+            parts.add(part.toString());
+        }
+        if (!parts.isEmpty()) {
+            sentences.add(e.name() + " is described as " + joinAnd(parts) + ".");
+        }
+        List<ClaimRanker.Scored> own = byEntity.stream()
+                .filter(s -> s.claim().speakerId() != null && s.claim().speakerId() == e.id()).toList();
+        if (!own.isEmpty()) {
+            sentences.add(claimSentence(own.get(0).claim(), false, cites));
+        } else if (!byEntity.isEmpty()) {
+            sentences.add(claimSentence(byEntity.get(0).claim(), false, cites));
+        }
+        Map<String, List<StoredClaim>> groups = group(byEntity.stream().limit(MAX_PERSPECTIVE_CLAIMS).toList());
+        return new Composition(sentences, null, perspectives(groups, cites)).withCitations(cites);
+    }
+
+    private List<String> whenSentences(List<ClaimRanker.Scored> top, Cites cites) {
+        List<String> out = new ArrayList<>();
+        List<StoredClaim> timed = new ArrayList<>();
+        for (ClaimRanker.Scored s : top) {
+            if (!s.context() && !TimeExpressions.find(s.claim().content()).isEmpty()) {
+                timed.add(s.claim());
+            }
+        }
+        if (!timed.isEmpty()) {
+            for (StoredClaim c : timed.stream().limit(3).toList()) {
+                List<String> times = TimeExpressions.find(c.content());
+                int n = cites.claim(c);
+                StringBuilder s = new StringBuilder("The time given is “" + times.get(0) + "”, according to "
+                        + speakerPhrase(c, false));
+                String when = TimeExpressions.phrase(c.timeText());
+                if (when != null) {
+                    s.append(" ").append(when);
+                }
+                s.append(" [").append(n).append("].");
+                out.add(s.toString());
+                out.add(claimSentence(c, false, cites));
+            }
+            return out;
+        }
+        // No time in the words themselves: say when each statement was made.
+        for (ClaimRanker.Scored s : top.stream().filter(x -> !x.context()).limit(3).toList()) {
+            out.add(claimSentence(s.claim(), true, cites));
+        }
+        return out;
+    }
+
+    private String summary(Map<String, List<StoredClaim>> groups, Cites cites) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<StoredClaim>> g : groups.entrySet()) {
+            int k = g.getValue().size();
+            String[] verb = SUMMARY.get(g.getKey());
+            StringBuilder p = new StringBuilder(k + " " + (k == 1 ? "account " + verb[0] : "accounts " + verb[1]) + " ");
+            for (StoredClaim c : g.getValue()) {
+                p.append('[').append(cites.claim(c)).append(']');
+            }
+            parts.add(p.toString());
+        }
+        return "Stored accounts differ: " + String.join("; ", parts) + ".";
+    }
+
+    static Map<String, List<StoredClaim>> group(List<ClaimRanker.Scored> ranked) {
+        Map<String, List<StoredClaim>> groups = new LinkedHashMap<>();
+        for (String s : STANCE_ORDER) {
+            for (ClaimRanker.Scored r : ranked) {
+                String st = r.claim().stance() == null || !LABEL.containsKey(r.claim().stance())
+                        ? "UNCLASSIFIED" : r.claim().stance();
+                if (st.equals(s)) {
+                    groups.computeIfAbsent(s, k -> new ArrayList<>()).add(r.claim());
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static List<AskAnswer.Perspective> perspectives(Map<String, List<StoredClaim>> groups, Cites cites) {
+        List<AskAnswer.Perspective> out = new ArrayList<>();
+        for (Map.Entry<String, List<StoredClaim>> g : groups.entrySet()) {
+            List<AskAnswer.Citation> cs = new ArrayList<>();
+            for (StoredClaim c : g.getValue()) {
+                int n = cites.claim(c);
+                cs.add(cites.get("c" + c.id()));
+                assert cs.get(cs.size() - 1).n() == n;
+            }
+            out.add(new AskAnswer.Perspective(g.getKey(), LABEL.get(g.getKey()), cs));
+        }
+        return out;
+    }
+
+    static String attribution(StoredClaim c) {
+        StringBuilder a = new StringBuilder();
+        if (c.speakerText() != null) {
+            a.append(c.speakerText().strip());
+        }
+        if (c.cue() != null) {
+            a.append(a.length() > 0 ? " " : "").append(c.cue().strip());
+        }
+        if (c.connector() != null && !c.connector().isBlank()) {
+            a.append(' ').append(c.connector().strip());
+        }
+        return a.length() == 0 ? null : a.toString();
+    }
+
+    /** One claim as a sentence ending in its marker: "Donald Trump told the New York Post that ... [1]." */
+    static String claimSentence(StoredClaim c, boolean withTime, Cites cites) {
+        int n = cites.claim(c);
+        String body = Text.clause(c.content());
+        String speaker = speakerPhrase(c, true);
+        if (speaker == null || "UNATTRIBUTED".equals(c.mode())) {
+            return "A stored report states: “" + body + "” [" + n + "].";
+        }
+        String cue = c.cue() == null || c.cue().isBlank() ? "said" : c.cue().strip();
+        String recipient = recipientPhrase(c, cue, body);
+        String time = "";
+        if (withTime) {
+            String when = TimeExpressions.phrase(c.timeText());
+            if (when == null && c.publishedAt() != null) {
+                when = "on " + c.publishedAt().toString().substring(0, 10);
+            }
+            if (when != null && !Text.containsPhrase(body, c.timeText() == null ? when : c.timeText())) {
+                time = " " + when;
+            }
+        }
+        String head = speaker + " " + cue + recipient + time;
+        String s;
+        String lowerBody = body.toLowerCase(Locale.ROOT);
+        String connector = c.connector();
+        if (connector != null && !"DIRECT".equals(c.mode()) && !withTime) {
+            // The story's own words between cue and content: "said today that", "has not responded to a".
+            String link = connector;
+            if (c.recipientText() != null && c.recipientName() != null && link.contains(c.recipientText())
+                    && !Text.normalize(c.recipientText()).equals(Text.normalize(c.recipientName()))) {
+                link = link.replace(c.recipientText(), withArticle(c.recipientName(), c.recipientType(), null))
+                        .replace("the the ", "the ").replace("a the ", "the ");
+            }
+            s = speaker + " " + cue + (link.isBlank() ? " " : link) + (link.endsWith(" ") || link.isBlank() ? "" : " ")
+                    + body;
+        } else if (Text.normalize(body).startsWith(Text.normalize(cue)) && !Text.normalize(cue).isEmpty()) {
+            // "did not elaborate further" under the cue "did not elaborate"
+            s = speaker + recipient + time + " " + body;
+        } else if ("DIRECT".equals(c.mode())) {
+            s = head + ": “" + stripOuterQuotes(body) + "”";
+        } else if (lowerBody.startsWith("that ") || lowerBody.startsWith("to ") || lowerBody.startsWith("on ")
+                || lowerBody.startsWith("about ") || lowerBody.startsWith("whether ") || lowerBody.startsWith("if ")) {
+            s = head + " " + body;
+        } else if (respondCue(cue)) {
+            s = head + " to " + body;
+        } else {
+            s = head + " that " + body;
+        }
+        return s + " [" + n + "].";
+    }
+
+    private static boolean respondCue(String cue) {
+        String last = Text.words(cue).isEmpty() ? "" : Text.words(cue).get(Text.words(cue).size() - 1);
+        return Set.of("respond", "reply", "answer", "react").contains(Lexicon.lemma(last));
+    }
+
+    private static String stripOuterQuotes(String s) {
+        String t = s.strip();
+        if (t.length() >= 2 && (t.startsWith("“") || t.startsWith("\"")) && (t.endsWith("”") || t.endsWith("\""))) {
+            return t.substring(1, t.length() - 1);
+        }
+        if (t.startsWith("“") || t.startsWith("\"")) {
+            return t.substring(1);
+        }
+        if (t.endsWith("”") || t.endsWith("\"")) {
+            return t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    static String speakerPhrase(StoredClaim c, boolean sentenceStart) {
+        String name = c.speakerName() != null ? c.speakerName() : c.speakerText();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String p = withArticle(name, c.speakerType(), c.speakerText());
+        return sentenceStart ? Text.capitalize(p) : p;
+    }
+
+    private static String recipientPhrase(StoredClaim c, String cue, String body) {
+        if (c.recipientName() == null || c.recipientName().isBlank()) {
+            return "";
+        }
+        if (Text.containsPhrase(cue, c.recipientName()) || Text.containsPhrase(body, c.recipientName())) {
+            return "";
+        }
+        String r = withArticle(c.recipientName(), c.recipientType(), null);
+        List<String> w = Text.words(cue);
+        String last = w.isEmpty() ? "" : Lexicon.lemma(w.get(w.size() - 1));
+        return Set.of("tell", "inform", "assure", "brief", "warn", "urge", "ask").contains(last) ? " " + r : " to " + r;
+    }
+
+    /** "White House" → "the White House" (multi-word organisations); persons and one-word names unchanged. */
+    static String withArticle(String name, String type, String spanText) {
+        if (spanText != null && Text.normalize(spanText).equals(Text.normalize(name))
+                && spanText.strip().toLowerCase(Locale.ROOT).startsWith("the ")) {
+            return "the " + spanText.strip().substring(4);
+        }
+        if ("ORGANIZATION".equals(type) && name.strip().contains(" ")
+                && !name.strip().toLowerCase(Locale.ROOT).startsWith("the ")) {
+            return "the " + name.strip();
+        }
+        return name.strip();
+    }
+
+    private static String titleKey(String title) {
+        return Text.normalize(title).replace(" ", "");
+    }
+
+    private static String joinAnd(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}

@@ -1,0 +1,121 @@
+package org.claimwire.query.ask;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * "Ask me anything" over the stored claims: understands the question, retrieves and ranks claims, groups them
+ * by stance, writes a cited answer (or none, with answerable suggestions) and proposes related questions that
+ * are checked to have cited answers themselves. Plain Java over a {@link ClaimIndex}.
+ */
+public final class AskService {
+    static final int MAX_RELATED = 6;
+    static final int MAX_SUGGESTIONS = 5;
+    static final int MAX_CANDIDATES_CHECKED = 14;
+    public static final int MAX_QUESTION_LENGTH = 500;
+
+    private final ClaimIndex index;
+    private final ClaimRanker ranker = new ClaimRanker();
+    private final AnswerComposer composer = new AnswerComposer();
+
+    public AskService(ClaimIndex index) {
+        this.index = index;
+    }
+
+    /** What one question resolved to, before related questions are added. */
+    record Core(Question question, List<ClaimRanker.Scored> ranked, AnswerComposer.Composition composition) {
+        boolean answered() {
+            return composition != null && !composition.sentences().isEmpty() && !composition.citations().isEmpty();
+        }
+    }
+
+    public AskAnswer ask(String question) {
+        String text = question == null ? "" : question.strip();
+        if (text.length() > MAX_QUESTION_LENGTH) {
+            text = text.substring(0, MAX_QUESTION_LENGTH);
+        }
+        CachingClaimIndex idx = new CachingClaimIndex(index);
+        Core core = answer(text, idx);
+        List<AskAnswer.EntityInfo> entities = core.question().entities().stream()
+                .map(n -> new AskAnswer.EntityInfo(n.entity().id(), n.entity().name(), n.entity().type(),
+                        n.entity().titles(), n.matched(), n.role().name()))
+                .toList();
+        if (!core.answered()) {
+            List<String> suggestions = verified(suggestions(core.question(), idx), text, idx, MAX_SUGGESTIONS);
+            return new AskAnswer(text, core.question().type().name(), false, null,
+                    "No stored claim answers this question, so there is no answer."
+                            + (suggestions.isEmpty() ? "" : " These questions can be answered from what is stored."),
+                    List.of(), List.of(), suggestions, entities);
+        }
+        List<String> related = verified(RelatedQuestions.candidates(core, idx), text, idx, MAX_RELATED);
+        AnswerComposer.Composition c = core.composition();
+        return new AskAnswer(text, core.question().type().name(), true, c.prose(), null, c.citations(),
+                c.perspectives(), related, entities);
+    }
+
+    Core answer(String text, ClaimIndex idx) {
+        Question q = new QuestionParser(idx).parse(text);
+        if (q.type() == Question.Type.WHO_IS) {
+            if (q.entities().isEmpty()) {
+                return new Core(q, List.of(), null);
+            }
+            StoredEntity e = q.entities().get(0).entity();
+            List<TitleEvidence> evidence = new ArrayList<>();
+            for (String title : e.titles()) {
+                evidence.addAll(idx.titleEvidence(e.id(), title, 2));
+            }
+            List<ClaimRanker.Scored> byEntity = idx.claimsInvolving(List.of(e.id()), ClaimRanker.CANDIDATES).stream()
+                    .map(c -> new ClaimRanker.Scored(c, (c.speakerId() != null && c.speakerId() == e.id() ? 2 : 1)
+                            + c.checkWorthiness(), 1, 1, false))
+                    .sorted(Comparator.comparingDouble(ClaimRanker.Scored::score).reversed()
+                            .thenComparing(s -> s.claim().saidAt(), Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparingLong(s -> s.claim().id()))
+                    .toList();
+            if (evidence.isEmpty() && byEntity.isEmpty()) {
+                return new Core(q, List.of(), null);
+            }
+            return new Core(q, byEntity, composer.describe(e, evidence, byEntity));
+        }
+        List<ClaimRanker.Scored> ranked = ranker.rank(q, idx);
+        if (ranked.isEmpty()) {
+            return new Core(q, ranked, null);
+        }
+        return new Core(q, ranked, composer.compose(q, ranked));
+    }
+
+    private List<String> verified(List<String> candidates, String asked, ClaimIndex idx, int max) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        seen.add(Text.normalize(asked));
+        int checked = 0;
+        for (String c : candidates) {
+            if (out.size() >= max || checked >= MAX_CANDIDATES_CHECKED) {
+                break;
+            }
+            if (!seen.add(Text.normalize(c))) {
+                continue;
+            }
+            checked++;
+            if (answer(c, idx).answered()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private List<String> suggestions(Question q, ClaimIndex idx) {
+        List<String> out = new ArrayList<>();
+        for (Question.Named n : q.entities()) {
+            out.add("What did " + RelatedQuestions.name(n.entity()) + " say?");
+            out.add(RelatedQuestions.whoIs(n.entity()));
+        }
+        for (StoredEntity e : idx.prominentSpeakers(4)) {
+            out.add("What did " + RelatedQuestions.name(e) + " say?");
+            out.add(RelatedQuestions.whoIs(e));
+        }
+        return out;
+    }
+}

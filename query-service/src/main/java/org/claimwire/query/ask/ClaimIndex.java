@@ -1,0 +1,36 @@
+package org.claimwire.query.ask;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read-only access to the stored entities and claims that ask answers from. Implemented over PostgreSQL
+ * ({@code PgClaimIndex}) and in memory ({@link InMemoryClaimIndex}) for tests.
+ */
+public interface ClaimIndex {
+
+    /**
+     * The entities whose canonical name, alias or title, normalised with {@link Text#normalize}, equals one of
+     * {@code phrases} (or, for a one-word phrase, a person's surname). Keyed by the phrase that matched.
+     */
+    Map<String, List<StoredEntity>> entitiesByPhrase(Collection<String> phrases);
+
+    /** Visible claims that one of the entities speaks, receives or is about, newest first. */
+    List<StoredClaim> claimsInvolving(Collection<Long> entityIds, int limit);
+
+    /** Visible claims whose content contains one of the word forms (stemmed full-text match), newest first. */
+    List<StoredClaim> claimsMatching(Collection<String> wordForms, int limit);
+
+    /** Visible claims of the given stories (to see the non-responses reported next to a relevant claim). */
+    List<StoredClaim> claimsOfStories(Collection<Long> storyIds, int limit);
+
+    /** Where the entity is given the title: claims first, then mentions; at most {@code limit}. */
+    List<TitleEvidence> titleEvidence(long entityId, String title, int limit);
+
+    /** Entities with the most claims spoken, to suggest answerable questions. */
+    List<StoredEntity> prominentSpeakers(int limit);
+
+    /** One entity by id, or null. */
+    StoredEntity entity(long id);
+}

@@ -1,0 +1,243 @@
+package org.claimwire.query.ask;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Retrieves the claims that bear on a question and ranks them by the entities they involve, the key terms
+ * they contain (lemma and synonym aware), their check-worthiness and recency. A claim that does not involve
+ * the question's entities and terms is left out, with one exception that keeps the unanswered side visible:
+ * a non-response, refusal to comment or non-committal answer reported in the same story close to a relevant
+ * claim is included as context.
+ */
+public final class ClaimRanker {
+    static final int CANDIDATES = 400;
+    /** How far (characters of story body) a non-committal claim may sit from a relevant one to inherit it. */
+    static final int CONTEXT_WINDOW = 400;
+
+    /** A claim with its relevance. {@code context} marks a claim included for its place next to a relevant one. */
+    public record Scored(StoredClaim claim, double score, double entityCoverage, double termCoverage,
+            boolean context) {
+    }
+
+    private static final Set<String> NON_COMMITTAL = Set.of("NO_RESPONSE", "DECLINES_TO_COMMENT",
+            "NEITHER_CONFIRMS_NOR_DENIES");
+
+    private static final Map<String, List<String>> STANCE_WORDS = Map.of(
+            "DENIES", List.of("deny"),
+            "NEITHER_CONFIRMS_NOR_DENIES", List.of("confirm", "deny", "comment"),
+            "NO_RESPONSE", List.of("respond", "comment"),
+            "DECLINES_TO_COMMENT", List.of("comment", "respond"));
+
+    public List<Scored> rank(Question q, ClaimIndex index) {
+        Set<Long> ids = new LinkedHashSet<>();
+        q.entities().forEach(n -> ids.add(n.entity().id()));
+        Map<Long, StoredClaim> pool = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            index.claimsInvolving(ids, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+        }
+        if (!q.terms().isEmpty()) {
+            Set<String> forms = new LinkedHashSet<>();
+            q.terms().forEach(t -> forms.addAll(Lexicon.expansions(t)));
+            index.claimsMatching(forms, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+        }
+        if (pool.isEmpty()) {
+            return List.of();
+        }
+        List<Question.Named> topical = q.topical();
+        List<Question.Named> speakers = q.withRole(Question.Role.SPEAKER);
+        List<Question.Named> recipients = q.withRole(Question.Role.RECIPIENT);
+        if (topical.isEmpty() && q.terms().isEmpty() && speakers.isEmpty() && recipients.isEmpty()) {
+            return List.of();
+        }
+        long[] range = timeRange(pool.values());
+
+        List<Scored> relevant = new ArrayList<>();
+        for (StoredClaim c : pool.values()) {
+            if (!speakers.isEmpty() && speakers.stream().noneMatch(s -> eq(c.speakerId(), s.entity().id()))) {
+                continue;
+            }
+            if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> eq(c.recipientId(), r.entity().id())
+                    || (c.recipientName() != null && Text.normalize(c.recipientName()).equals(Text.normalize(r.entity().name()))))) {
+                continue;
+            }
+            double ec = entityCoverage(c, topical);
+            double tc = termCoverage(c, q.terms());
+            if (!passes(ec, tc, topical.size(), q.terms().size())) {
+                continue;
+            }
+            double s = score(c, ec, tc, range);
+            // A first-hand account: the speaker is one of the entities the question is about.
+            if (c.speakerId() != null && topical.stream().anyMatch(n -> n.entity().id() == c.speakerId())) {
+                s += 0.5;
+            }
+            relevant.add(new Scored(c, s, ec, tc, false));
+        }
+        if (relevant.isEmpty()) {
+            return List.of();
+        }
+        // The unanswered side: non-committal claims reported next to a fully relevant one in the same story.
+        if ((q.type() == Question.Type.YES_NO || q.type() == Question.Type.GENERAL) && speakers.isEmpty()) {
+            addContext(relevant, index, range);
+        }
+        relevant.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(s -> s.claim().id(), Comparator.reverseOrder()));
+        return relevant;
+    }
+
+    private void addContext(List<Scored> relevant, ClaimIndex index, long[] range) {
+        List<Scored> anchors = relevant.stream().filter(s -> s.entityCoverage() >= 1.0 && s.termCoverage() > 0).toList();
+        if (anchors.isEmpty()) {
+            return;
+        }
+        Set<Long> storyIds = new LinkedHashSet<>();
+        anchors.forEach(a -> storyIds.add(a.claim().storyId()));
+        Set<Long> have = new HashSet<>();
+        relevant.forEach(s -> have.add(s.claim().id()));
+        Map<Long, Double> storyBest = new HashMap<>();
+        anchors.forEach(a -> storyBest.merge(a.claim().storyId(), a.score(), Math::max));
+        for (StoredClaim c : index.claimsOfStories(storyIds, CANDIDATES)) {
+            if (have.contains(c.id()) || c.stance() == null || !NON_COMMITTAL.contains(c.stance())) {
+                continue;
+            }
+            double near = 0;
+            for (Scored a : anchors) {
+                if (a.claim().storyId() != c.storyId()) {
+                    continue;
+                }
+                int gap = Math.max(0, Math.max(c.contentStart() - a.claim().contentEnd(),
+                        a.claim().contentStart() - c.contentEnd()));
+                if (gap <= CONTEXT_WINDOW) {
+                    near = Math.max(near, a.score());
+                }
+            }
+            // A "did not respond to a request for comment" answers the story's subject, wherever it stands.
+            if (near == 0 && "NO_RESPONSE".equals(c.stance())) {
+                near = storyBest.getOrDefault(c.storyId(), 0.0);
+            }
+            if (near > 0) {
+                relevant.add(new Scored(c, near * 0.5 + 0.1 * recency(c, range), 0, 0, true));
+                have.add(c.id());
+            }
+        }
+    }
+
+    static boolean passes(double ec, double tc, int entities, int terms) {
+        if (entities > 0 && terms > 0) {
+            return ec > 0 && tc > 0 && ec * tc >= 0.5 - 1e-9;
+        }
+        if (entities > 0) {
+            return ec >= (entities >= 2 ? 0.5 : 1.0) - 1e-9;
+        }
+        if (terms > 0) {
+            return tc >= (terms >= 3 ? 0.6 : terms == 2 ? 0.5 : 1.0) - 1e-9;
+        }
+        return true;
+    }
+
+    private static double score(StoredClaim c, double ec, double tc, long[] range) {
+        return 2 * ec + 2 * tc + 0.3 * c.checkWorthiness() + 0.3 * recency(c, range);
+    }
+
+    private static double recency(StoredClaim c, long[] range) {
+        Instant t = c.saidAt() != null ? c.saidAt() : c.publishedAt();
+        if (t == null || range[1] <= range[0]) {
+            return 0.5;
+        }
+        return (double) (t.getEpochSecond() - range[0]) / (range[1] - range[0]);
+    }
+
+    private static long[] timeRange(Iterable<StoredClaim> claims) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (StoredClaim c : claims) {
+            Instant t = c.saidAt() != null ? c.saidAt() : c.publishedAt();
+            if (t != null) {
+                min = Math.min(min, t.getEpochSecond());
+                max = Math.max(max, t.getEpochSecond());
+            }
+        }
+        return new long[] {min, max};
+    }
+
+    private static boolean eq(Long a, long b) {
+        return a != null && a == b;
+    }
+
+    /** The fraction of the question's entities the claim involves (speaker, recipient, about, or named in it). */
+    static double entityCoverage(StoredClaim c, List<Question.Named> entities) {
+        if (entities.isEmpty()) {
+            return 1.0;
+        }
+        int hit = 0;
+        for (Question.Named n : entities) {
+            if (involves(c, n.entity())) {
+                hit++;
+            }
+        }
+        return (double) hit / entities.size();
+    }
+
+    static boolean involves(StoredClaim c, StoredEntity e) {
+        if (c.involves(e.id())) {
+            return true;
+        }
+        if (Text.containsPhrase(c.content(), e.name())) {
+            return true;
+        }
+        if ("PERSON".equals(e.type())) {
+            String[] parts = Text.normalize(e.name()).split(" ");
+            if (parts.length > 1 && Text.containsPhrase(c.content(), parts[parts.length - 1])) {
+                return true;
+            }
+        }
+        for (String a : e.aliases()) {
+            if (a.length() > 2 && Text.containsPhrase(c.content(), a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fraction of key terms found in the claim's content, cue or stance (by lemma or synonym group). */
+    static double termCoverage(StoredClaim c, List<String> terms) {
+        if (terms.isEmpty()) {
+            return 1.0;
+        }
+        Set<String> senses = claimSenses(c);
+        int hit = 0;
+        for (String t : terms) {
+            for (String s : Lexicon.senses(t)) {
+                if (senses.contains(s)) {
+                    hit++;
+                    break;
+                }
+            }
+        }
+        return (double) hit / terms.size();
+    }
+
+    static Set<String> claimSenses(StoredClaim c) {
+        Set<String> out = new HashSet<>();
+        for (String w : Text.words(c.content())) {
+            out.addAll(Lexicon.senses(w));
+        }
+        if (c.cue() != null) {
+            for (String w : Text.words(c.cue())) {
+                out.addAll(Lexicon.senses(w));
+            }
+        }
+        for (String w : STANCE_WORDS.getOrDefault(c.stance() == null ? "" : c.stance(), List.of())) {
+            out.addAll(Lexicon.senses(w));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,178 @@
+package org.claimwire.query.ask;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Understands a question: finds the stored entities it names (longest phrases first, matched against stored
+ * names, aliases and titles, so "the Kremlin spokesman" finds the person given that title), decides its type
+ * from the leading words, and keeps the remaining content words as key terms.
+ */
+public final class QuestionParser {
+    private static final int MAX_NGRAM = 6;
+    private static final Set<String> AUX = Set.of("did", "does", "do", "is", "are", "was", "were", "has", "have",
+            "had", "will", "would", "can", "could", "should", "may", "might");
+    private static final Set<String> BE = Set.of("is", "are", "was", "were");
+    private static final Set<String> SAY_VERBS = Set.of("say", "said", "says", "tell", "told", "tells", "claim",
+            "claimed", "state", "stated", "think", "thinks", "thought", "report", "reported", "reports", "deny",
+            "denied", "denies", "confirm", "confirmed", "confirms", "promise", "promised", "announce", "announced",
+            "note", "noted", "add", "added", "stress", "stressed", "explain", "explained", "suggest", "suggested");
+    private static final Set<String> TELL = Set.of("tell", "told", "tells");
+    private static final Set<String> ABOUT_WORDS = Set.of("about", "on", "regarding", "concerning", "of");
+
+    private final ClaimIndex index;
+
+    public QuestionParser(ClaimIndex index) {
+        this.index = index;
+    }
+
+    private record Match(int from, int to, StoredEntity entity, String phrase) {
+    }
+
+    public Question parse(String text) {
+        List<String> words = Text.words(text);
+        Question.Type type = typeOf(words);
+
+        // 1. Every n-gram that neither starts nor ends with a stopword is a candidate entity phrase.
+        Set<String> phrases = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            for (int n = 1; n <= MAX_NGRAM && i + n <= words.size(); n++) {
+                String first = words.get(i);
+                String last = words.get(i + n - 1);
+                if (Lexicon.isStopword(first) || Lexicon.isStopword(last)) {
+                    continue;
+                }
+                phrases.add(String.join(" ", words.subList(i, i + n)));
+            }
+        }
+        Map<String, List<StoredEntity>> hits = phrases.isEmpty() ? Map.of() : index.entitiesByPhrase(phrases);
+
+        // 2. Longest matches first, no overlaps.
+        List<Match> candidates = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            for (int n = 1; n <= MAX_NGRAM && i + n <= words.size(); n++) {
+                String p = String.join(" ", words.subList(i, i + n));
+                List<StoredEntity> es = hits.get(p);
+                if (es != null && !es.isEmpty()) {
+                    candidates.add(new Match(i, i + n, best(es, p), p));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt((Match m) -> m.to() - m.from()).reversed()
+                .thenComparingInt(Match::from));
+        boolean[] used = new boolean[words.size()];
+        List<Match> chosen = new ArrayList<>();
+        for (Match m : candidates) {
+            boolean free = true;
+            for (int k = m.from(); k < m.to(); k++) {
+                free &= !used[k];
+            }
+            if (free && chosen.stream().noneMatch(c -> c.entity().id() == m.entity().id())) {
+                for (int k = m.from(); k < m.to(); k++) {
+                    used[k] = true;
+                }
+                chosen.add(m);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Match::from));
+
+        // 3. Roles.
+        List<Question.Named> named = new ArrayList<>();
+        int sayAt = -1;
+        for (int i = 0; i < words.size(); i++) {
+            if (!used[i] && SAY_VERBS.contains(words.get(i))) {
+                sayAt = i;
+                break;
+            }
+        }
+        int aboutAt = -1;
+        for (int i = Math.max(0, sayAt); i < words.size(); i++) {
+            if (!used[i] && ABOUT_WORDS.contains(words.get(i)) && i > sayAt) {
+                aboutAt = i;
+                break;
+            }
+        }
+        for (Match m : chosen) {
+            Question.Role role = Question.Role.TOPIC;
+            if (type == Question.Type.WHAT_SAID) {
+                if (sayAt >= 0 && m.to() <= sayAt) {
+                    role = Question.Role.SPEAKER;
+                } else if (sayAt >= 0 && TELL.contains(words.get(sayAt)) && m.from() == sayAt + 1) {
+                    role = Question.Role.RECIPIENT;
+                } else {
+                    role = Question.Role.ABOUT;
+                }
+            } else if (type == Question.Type.WHO_SAID && sayAt >= 0 && TELL.contains(words.get(sayAt))
+                    && m.from() == sayAt + 1 && (aboutAt < 0 || m.from() < aboutAt)) {
+                role = Question.Role.RECIPIENT;
+            }
+            named.add(new Question.Named(m.entity(), m.phrase(), role));
+        }
+
+        // 4. Key terms: the rest, minus question words and stopwords.
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!used[i] && !Lexicon.isStopword(w) && w.length() > 1 && !SAY_VERBS.contains(w) && !terms.contains(w)) {
+                terms.add(w);
+            }
+        }
+        // "Did Peskov deny ...", "Who confirmed ...": the reporting verb is the topic when it is not plain saying.
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!used[i] && SAY_VERBS.contains(w) && !Lexicon.isStopword(w) && !terms.contains(w)
+                    && Set.of("deny", "confirm", "promise").contains(Lexicon.lemma(w))) {
+                terms.add(w);
+            }
+        }
+        if (type == Question.Type.WHO_IS && !terms.isEmpty() && named.isEmpty()) {
+            type = Question.Type.GENERAL;
+        }
+        if (type == Question.Type.WHAT_SAID && named.stream().noneMatch(n -> n.role() == Question.Role.SPEAKER)) {
+            type = Question.Type.GENERAL;
+            named = named.stream().map(n -> new Question.Named(n.entity(), n.matched(), Question.Role.TOPIC)).toList();
+        }
+        return new Question(text == null ? "" : text.strip(), type, List.copyOf(named), List.copyOf(terms));
+    }
+
+    private static StoredEntity best(List<StoredEntity> es, String phrase) {
+        return es.stream().max(Comparator.comparing((StoredEntity e) -> Text.normalize(e.name()).equals(phrase))
+                .thenComparingLong(StoredEntity::mentionCount).thenComparing(e -> -e.id())).orElseThrow();
+    }
+
+    static Question.Type typeOf(List<String> w) {
+        if (w.isEmpty()) {
+            return Question.Type.GENERAL;
+        }
+        String a = w.get(0);
+        String b = w.size() > 1 ? w.get(1) : "";
+        if (a.equals("when") || (a.equals("what") && (b.equals("time") || b.equals("day") || b.equals("date")))) {
+            return Question.Type.WHEN;
+        }
+        if ((a.equals("who") || a.equals("what")) && BE.contains(b)) {
+            return a.equals("who") || w.size() <= 4 ? Question.Type.WHO_IS : Question.Type.GENERAL;
+        }
+        if (a.equals("tell") && b.equals("me") && w.size() > 2 && w.get(2).equals("about")) {
+            return Question.Type.WHO_IS;
+        }
+        if (a.equals("who") || (a.equals("which") && w.size() > 2)) {
+            return Question.Type.WHO_SAID;
+        }
+        if (a.equals("what") && AUX.contains(b)) {
+            for (int i = 2; i < w.size(); i++) {
+                if (SAY_VERBS.contains(w.get(i))) {
+                    return Question.Type.WHAT_SAID;
+                }
+            }
+            return Question.Type.GENERAL;
+        }
+        if (AUX.contains(a) || a.equals("has") || a.equals("have")) {
+            return Question.Type.YES_NO;
+        }
+        return Question.Type.GENERAL;
+    }
+}

@@ -1,0 +1,61 @@
+package org.claimwire.query.ask;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored claim with what ask needs to rank and cite it. {@code speakerName}/{@code recipientName} are the
+ * global entities' canonical names when resolved, else the text of the span. {@code aboutIds} are the global
+ * entity ids the claim is about. {@code publishedAt} is the story version's time; {@code saidAt} the claim's.
+ * {@code connector} is the story's own text between the cue and the content when the cue comes first and
+ * they are close (" today that ", " to a "), else null: it lets the answer repeat the story's wording.
+ */
+public record StoredClaim(
+        long id,
+        long storyId,
+        String storyUri,
+        String headline,
+        Instant publishedAt,
+        Instant saidAt,
+        Long speakerId,
+        String speakerName,
+        String speakerType,
+        String speakerText,
+        String cue,
+        String cueLemma,
+        String connector,
+        String content,
+        int contentStart,
+        int contentEnd,
+        String mode,
+        String stance,
+        Long recipientId,
+        String recipientName,
+        String recipientType,
+        String recipientText,
+        String timeText,
+        String timeNormalized,
+        List<Long> aboutIds,
+        double checkWorthiness) {
+    public StoredClaim {
+        aboutIds = aboutIds == null ? List.of() : List.copyOf(aboutIds);
+    }
+
+    /** The text between a cue ending at {@code cueEnd} and content starting at {@code contentStart}, if short. */
+    public static String connector(String body, int cueEnd, int contentStart) {
+        if (body == null || cueEnd < 0 || contentStart < cueEnd || contentStart - cueEnd > 60 || contentStart > body.length()) {
+            return null;
+        }
+        String between = body.substring(cueEnd, contentStart);
+        if (between.matches("(?s).*[.!?\\n;].*") || between.indexOf('”') >= 0 && between.indexOf('“') < 0) {
+            return null;
+        }
+        return between;
+    }
+
+    /** True when the entity speaks, receives, or is what the claim is about. */
+    public boolean involves(long entityId) {
+        return (speakerId != null && speakerId == entityId) || (recipientId != null && recipientId == entityId)
+                || aboutIds.contains(entityId);
+    }
+}

@@ -1,0 +1,139 @@
+package org.claimwire.query.ask;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small text helpers: name normalisation (same rules as the stored {@code name_norm}), tokens, sentences. */
+public final class Text {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+
+    private Text() {
+    }
+
+    /**
+     * Lower case, accents and punctuation removed, curly apostrophes unified, possessive "'s" dropped,
+     * whitespace collapsed, a leading "the" dropped ("The Kremlin spokesman" → "kremlin spokesman").
+     * Mirrors the normalisation query-service stores in {@code entities.name_norm} / {@code entity_aliases.name_norm}.
+     */
+    public static String normalize(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+        s = s.replaceAll("'s\\b", "");
+        s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        if (s.startsWith("the ") && s.length() > 4) {
+            s = s.substring(4);
+        }
+        return s;
+    }
+
+    /** Lower-cased word tokens (accents removed, possessive dropped). */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            String w = m.group().replace('’', '\'');
+            if (w.endsWith("'s")) {
+                w = w.substring(0, w.length() - 2);
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    /** True when {@code haystack} contains {@code needle} as whole words, ignoring case, accents and punctuation. */
+    public static boolean containsPhrase(String haystack, String needle) {
+        String h = " " + normalizeLoose(haystack) + " ";
+        String n = normalizeLoose(needle);
+        return !n.isEmpty() && h.contains(" " + n + " ");
+    }
+
+    private static String normalizeLoose(String s) {
+        if (s == null) {
+            return "";
+        }
+        return String.join(" ", words(s));
+    }
+
+    /** The sentence of {@code body} around [start, end): from the previous sentence end to the next one. */
+    public static int[] sentenceAround(String body, int start, int end) {
+        if (body == null || body.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        start = Math.max(0, Math.min(start, body.length()));
+        end = Math.max(start, Math.min(end, body.length()));
+        int s = start;
+        while (s > 0) {
+            char c = body.charAt(s - 1);
+            if (c == '\n' || ((c == '.' || c == '?' || c == '!') && s < body.length()
+                    && Character.isWhitespace(body.charAt(s)) && !abbreviationBefore(body, s - 1))) {
+                break;
+            }
+            s--;
+        }
+        int e = end;
+        while (e < body.length()) {
+            char c = body.charAt(e);
+            if (c == '\n') {
+                break;
+            }
+            if ((c == '.' || c == '?' || c == '!') && (e + 1 >= body.length() || Character.isWhitespace(body.charAt(e + 1)))
+                    && !abbreviationBefore(body, e)) {
+                e++;
+                if (e < body.length() && (body.charAt(e) == '”' || body.charAt(e) == '"')) {
+                    e++;
+                }
+                break;
+            }
+            e++;
+        }
+        while (s < e && Character.isWhitespace(body.charAt(s))) {
+            s++;
+        }
+        return new int[] {s, e};
+    }
+
+    private static boolean abbreviationBefore(String body, int dot) {
+        // "U.S." / "Mr." style: a single letter or a short capitalised token right before the dot.
+        int i = dot - 1;
+        while (i >= 0 && Character.isLetter(body.charAt(i))) {
+            i--;
+        }
+        String token = body.substring(i + 1, dot);
+        if (token.length() == 1 && Character.isUpperCase(token.charAt(0))) {
+            return true;
+        }
+        return List.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov").contains(token);
+    }
+
+    /** Upper-cases the first letter. */
+    public static String capitalize(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Trims whitespace and trailing sentence punctuation (so a clause can be embedded before a citation). */
+    public static String clause(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        while (!t.isEmpty() && ".,;:".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t;
+    }
+}
