@@ -71,7 +71,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void rendersAndParsesIntoTypedObjects(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         assertThat(r.objects()).isNotEmpty();
         assertThat(r.deployments()).extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(ServiceConfig.SERVICES);
@@ -92,7 +92,7 @@ class OverlayChecksTest {
     @MethodSource("overlays")
     void everyContainerHasHealthProbesOnItsHttpPort(String overlay) {
         SoftAssertions soft = new SoftAssertions();
-        for (Deployment d : Kustomize.overlay(overlay).deployments()) {
+        for (Deployment d : rendered(overlay).deployments()) {
             for (Container c : containers(d)) {
                 String where = overlay + "/" + d.getMetadata().getName() + "/" + c.getName();
                 int port = httpPort(c);
@@ -113,7 +113,7 @@ class OverlayChecksTest {
     @MethodSource("overlays")
     void everyContainerHasRequestsAndLimitsAndAHeapThatFits(String overlay) {
         SoftAssertions soft = new SoftAssertions();
-        for (Deployment d : Kustomize.overlay(overlay).deployments()) {
+        for (Deployment d : rendered(overlay).deployments()) {
             for (Container c : containers(d)) {
                 String where = overlay + "/" + d.getMetadata().getName() + "/" + c.getName();
                 ResourceRequirements res = c.getResources();
@@ -154,7 +154,7 @@ class OverlayChecksTest {
     @MethodSource("overlays")
     void everyPodIsHardened(String overlay) {
         SoftAssertions soft = new SoftAssertions();
-        for (Deployment d : Kustomize.overlay(overlay).deployments()) {
+        for (Deployment d : rendered(overlay).deployments()) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             PodSecurityContext psc = pod.getSecurityContext();
             String dn = overlay + "/" + d.getMetadata().getName();
@@ -203,7 +203,7 @@ class OverlayChecksTest {
         Set<String> prefixes = new HashSet<>();
         Set<String> tags = new HashSet<>();
         SoftAssertions soft = new SoftAssertions();
-        for (Deployment d : Kustomize.overlay(overlay).deployments()) {
+        for (Deployment d : rendered(overlay).deployments()) {
             for (Container c : containers(d)) {
                 String where = overlay + "/" + d.getMetadata().getName();
                 Matcher m = IMAGE.matcher(c.getImage());
@@ -230,7 +230,7 @@ class OverlayChecksTest {
         SoftAssertions soft = new SoftAssertions();
         for (String service : ServiceConfig.SERVICES) {
             int port = ServiceConfig.of(service).httpPort();
-            Container c = containers(Kustomize.overlay(overlay).deployment(service)).get(0);
+            Container c = containers(rendered(overlay).deployment(service)).get(0);
             soft.assertThat(httpPort(c)).as(overlay + "/" + service + " containerPort == quarkus.http.port").isEqualTo(port);
         }
         soft.assertAll();
@@ -241,7 +241,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyDeploymentHasAServiceAndAPodDisruptionBudget(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         SoftAssertions soft = new SoftAssertions();
         for (Deployment d : r.deployments()) {
             String where = overlay + "/" + d.getMetadata().getName();
@@ -282,7 +282,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void databaseSettingsComeFromConfigMapAndSecretReferences(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         Optional<GenericKubernetesResource> cnpg = r.custom("postgresql.cnpg.io", "Cluster").stream().findFirst();
         SoftAssertions soft = new SoftAssertions();
         for (String service : List.of("ingest-service", "query-service")) {
@@ -318,7 +318,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void noSecretValueIsInline(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         SoftAssertions soft = new SoftAssertions();
         for (Secret s : r.all(Secret.class)) {
             boolean hasValues = (s.getData() != null && !s.getData().isEmpty())
@@ -354,7 +354,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void strimziResourcesUseTheCurrentApiAndKraftNodePools(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         SoftAssertions soft = new SoftAssertions();
         r.objects().stream().filter(o -> o.getApiVersion().startsWith(STRIMZI + "/")).forEach(o ->
                 soft.assertThat(o.getApiVersion()).as(overlay + ": " + o.getKind() + " " + o.getMetadata().getName())
@@ -413,7 +413,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyTopicTheServicesUseExistsAsAKafkaTopic(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         Set<String> declared = new TreeSet<>();
         r.custom(STRIMZI, "KafkaTopic").forEach(t -> declared.add(Rendered.topicName(t)));
         SoftAssertions soft = new SoftAssertions();
@@ -428,7 +428,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyTopicAdmitsTheLargestRecordItsProducerMaySend(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         Map<String, Object> brokerConfig = r.custom(STRIMZI, "Kafka").get(0).get("spec", "kafka", "config");
         // Kafka's default message.max.bytes (1 MiB + record batch overhead).
         long brokerLimit = brokerConfig != null && brokerConfig.get("message.max.bytes") != null
@@ -452,7 +452,7 @@ class OverlayChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void kedaScalesNlpServiceOnTheLagOfItsRealConsumerGroup(String overlay) {
-        Rendered r = Kustomize.overlay(overlay);
+        Rendered r = rendered(overlay);
         GenericKubernetesResource so = r.custom("keda.sh", "ScaledObject").get(0);
         String where = overlay + ": ScaledObject " + so.getMetadata().getName();
         String target = so.get("spec", "scaleTargetRef", "name");
@@ -521,6 +521,11 @@ class OverlayChecksTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** An overlay under deploy/k8s/overlays by name, or any kustomization directory by absolute path. */
+    static Rendered rendered(String overlay) {
+        return overlay.startsWith("/") ? Kustomize.render(Path.of(overlay)) : Kustomize.overlay(overlay);
+    }
 
     static Set<String> contractTopics() {
         Set<String> topics = new TreeSet<>();
