@@ -301,6 +301,7 @@ class IngestServiceTest {
 
     @Test
     void readinessReportsKafkaAndDatabase() {
+        given().contentType("application/json").body("{").post("/api/v1/stories").then().statusCode(400);
         String health = given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(health).contains("ingest-dedupe-index").contains("stories-out").contains("dlq-out")
                 .contains("Database connections");
