@@ -191,6 +191,11 @@ public final class ClaimExtractor {
             Draft d = draft(s, speaker, cue, span, recipient, time, stance, doc);
             List<Token> cwTokens = new ArrayList<>(tokensIn(s, span[0], span[1]));
             cwTokens.add(v);
+            for (int c : s.children(k)) {
+                if (s.rel(c).equals("advmod") || s.rel(c).startsWith("aux")) {
+                    cwTokens.add(s.token(c));
+                }
+            }
             applyQuotes(d, quotes);
             if (d.mode == Mode.DIRECT) {
                 cwTokens = tokensBetween(doc, d.cb, d.ce);
@@ -412,7 +417,7 @@ public final class ClaimExtractor {
         }
         int a = toks.get(0);
         int b = toks.get(toks.size() - 1);
-        while (a <= b && (isEdgePunct(s.token(a)) || (a == toks.get(0) && isComplementizer(s, a)))) {
+        while (a <= b && (isEdgePunct(s.token(a)) || isComplementizer(s, a) || s.token(a).pos().equals("CC"))) {
             a++;
         }
         while (b >= a && isEdgePunct(s.token(b))) {

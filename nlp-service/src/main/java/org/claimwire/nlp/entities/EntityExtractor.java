@@ -20,6 +20,8 @@ import org.claimwire.nlp.pipeline.Token;
  */
 public final class EntityExtractor {
     private static final Set<String> INSTITUTIONS = WordList.load(EntityExtractor.class, "institutions.txt");
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord",
+            "lady", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "st");
     private static final Set<String> ORG_HEADS = WordList.load(EntityExtractor.class, "org-heads.txt");
 
     public StoryEntities extract(ParsedDoc doc) {
@@ -65,6 +67,13 @@ public final class EntityExtractor {
                 while (j < t.size() && t.get(j).ner().equals(ner)) {
                     j++;
                 }
+                // a leading role or honorific is a title, not part of the name ("Mayor Carlos Ruiz", "Mr. Smith")
+                int first = i;
+                while (ner.equals("PERSON") && j - first > 1 && (Titles.isRoleNoun(t.get(first))
+                        || HONORIFICS.contains(t.get(first).lower().replace(".", "")))) {
+                    first++;
+                }
+                i = first;
                 // trailing punctuation is not part of a name
                 int end = j;
                 while (end > i + 1 && !Character.isLetterOrDigit(t.get(end - 1).word().codePointAt(0))) {

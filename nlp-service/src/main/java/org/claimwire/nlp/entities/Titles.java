@@ -33,7 +33,7 @@ public final class Titles {
 
     /** A noun that can head a title: in the role list, or a compound like "secretary-general", "spokesman". */
     public static boolean isRoleNoun(Token t) {
-        if (!t.pos().startsWith("NN") || !"O".equals(t.ner()) && !"MISC".equals(t.ner())) {
+        if (!t.pos().startsWith("NN") || "ORGANIZATION".equals(t.ner()) || "LOCATION".equals(t.ner())) {
             return false;
         }
         String w = t.lower();

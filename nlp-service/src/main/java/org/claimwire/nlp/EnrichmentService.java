@@ -1,0 +1,119 @@
+package org.claimwire.nlp;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import org.claimwire.events.Enrichment;
+import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.pipeline.InputCheck;
+import org.claimwire.nlp.pipeline.NlpPipeline;
+import org.jboss.logging.Logger;
+
+/**
+ * The one {@link Enricher} of the process (CoreNLP loads once, in the background at start-up) shared by
+ * the REST API and the Kafka consumer; bounds concurrent enrichments to the cores and records metrics.
+ */
+@ApplicationScoped
+public class EnrichmentService {
+    private static final Logger LOG = Logger.getLogger(EnrichmentService.class);
+
+    private final CompletableFuture<Enricher> enricher = new CompletableFuture<>();
+    private final Semaphore slots;
+    private final Timer latency;
+    private final MeterRegistry registry;
+
+    public EnrichmentService(NlpConfig config, MeterRegistry registry) {
+        int n = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
+        this.slots = new Semaphore(Math.max(1, n), true);
+        this.registry = registry;
+        this.latency = Timer.builder("claimwire.nlp.enrich.latency")
+                .description("Time to enrich one story (CoreNLP + entities + claims)")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent ev, NlpConfig config) {
+        if (config.preload()) {
+            Thread t = new Thread(this::load, "corenlp-loader");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private synchronized void load() {
+        if (enricher.isDone()) {
+            return;
+        }
+        try {
+            long t0 = System.nanoTime();
+            Enricher e = new Enricher(new NlpPipeline());
+            LOG.infof("CoreNLP pipeline loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
+            enricher.complete(e);
+        } catch (RuntimeException | Error e) {
+            LOG.error("could not load the CoreNLP pipeline", e);
+            enricher.completeExceptionally(e);
+        }
+    }
+
+    public boolean ready() {
+        return enricher.isDone() && !enricher.isCompletedExceptionally();
+    }
+
+    /** Validates and enriches; throws {@link InputCheck.Rejected} for input that cannot be enriched. */
+    public Enrichment enrich(String body, String language, LocalDate refDate, String source) {
+        try {
+            InputCheck.check(body);
+        } catch (InputCheck.Rejected r) {
+            failed(source, "rejected");
+            throw r;
+        }
+        Enricher e = enricher();
+        boolean acquired = false;
+        try {
+            slots.acquire();
+            acquired = true;
+            Timer.Sample sample = Timer.start(registry);
+            Enrichment result = e.enrich(body, language, refDate);
+            sample.stop(latency);
+            Counter.builder("claimwire.nlp.stories.enriched").tag("source", source).register(registry).increment();
+            return result;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            failed(source, "interrupted");
+            throw new IllegalStateException("interrupted while waiting for an enrichment slot", ie);
+        } catch (RuntimeException re) {
+            failed(source, "error");
+            throw re;
+        } finally {
+            if (acquired) {
+                slots.release();
+            }
+        }
+    }
+
+    public void failed(String source, String reason) {
+        Counter.builder("claimwire.nlp.stories.failed").tag("source", source).tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    private Enricher enricher() {
+        if (!enricher.isDone()) {
+            load();
+        }
+        try {
+            return enricher.get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading CoreNLP", ie);
+        } catch (ExecutionException ee) {
+            throw new IllegalStateException("CoreNLP pipeline failed to load: " + ee.getCause(), ee.getCause());
+        }
+    }
+}

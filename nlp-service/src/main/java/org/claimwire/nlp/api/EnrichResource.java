@@ -1,0 +1,85 @@
+package org.claimwire.nlp.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.claimwire.events.Enrichment;
+import org.claimwire.events.EventJson;
+import org.claimwire.nlp.EnrichmentService;
+import org.claimwire.nlp.pipeline.InputCheck;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Synchronous enrichment: the same output as on {@code wire.stories.enriched}. */
+@Path("/api/v1/enrich")
+public class EnrichResource {
+    private static final String INSTANCE = "/api/v1/enrich";
+    private static final ObjectMapper MAPPER = EventJson.mapper();
+    /** The request may carry some JSON around a 1 MiB body (escapes); larger requests are refused unread. */
+    private static final int MAX_REQUEST_BYTES = 8 * InputCheck.MAX_BODY_BYTES;
+
+    private final EnrichmentService service;
+
+    public EnrichResource(EnrichmentService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Entities and attributed claims of one story body")
+    public Response enrich(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return Problem.response(400, "Empty request", "send {\"headline\",\"body\",\"language\"} as JSON", INSTANCE);
+        }
+        if (raw.length > MAX_REQUEST_BYTES) {
+            service.failed("rest", "too-large");
+            return Problem.response(413, "Body too large", "the request has " + raw.length + " bytes", INSTANCE);
+        }
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            service.failed("rest", "not-utf8");
+            return Problem.response(400, "Not UTF-8", "the request is not UTF-8 encoded JSON", INSTANCE);
+        }
+        EnrichRequest req;
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null || !node.isObject()) {
+                return Problem.response(400, "Invalid JSON", "expected a JSON object {\"headline\",\"body\",\"language\"}", INSTANCE);
+            }
+            req = MAPPER.treeToValue(node, EnrichRequest.class);
+        } catch (JsonProcessingException e) {
+            service.failed("rest", "invalid-json");
+            return Problem.response(400, "Invalid JSON", "the request is not valid JSON: " + e.getOriginalMessage(), INSTANCE);
+        }
+        LocalDate date = null;
+        if (req.date() != null && !req.date().isBlank()) {
+            try {
+                date = LocalDate.parse(req.date().length() > 10 ? req.date().substring(0, 10) : req.date());
+            } catch (DateTimeParseException e) {
+                return Problem.response(400, "Invalid date", "date must be ISO-8601 (yyyy-mm-dd): " + req.date(), INSTANCE);
+            }
+        }
+        try {
+            Enrichment result = service.enrich(req.body(), req.language(), date, "rest");
+            return Response.ok(result, MediaType.APPLICATION_JSON).build();
+        } catch (InputCheck.Rejected r) {
+            return Problem.response(r.status(), r.title(), r.getMessage(), INSTANCE);
+        }
+    }
+}

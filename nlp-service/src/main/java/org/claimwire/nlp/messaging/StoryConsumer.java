@@ -1,0 +1,110 @@
+package org.claimwire.nlp.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.claimwire.events.CloudEventTypes;
+import org.claimwire.events.EnrichedStory;
+import org.claimwire.events.Enrichment;
+import org.claimwire.events.EventJson;
+import org.claimwire.events.Story;
+import org.claimwire.nlp.EnrichmentService;
+import org.claimwire.nlp.pipeline.Enricher;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code wire.stories.raw}, enriches, publishes {@code wire.stories.enriched} (key = uri,
+ * binary CloudEvent with a stable id). Runs on a worker pool with several stories in flight (one per
+ * core by default); the record is acknowledged, and its offset committed, only after the enriched event
+ * was acknowledged by the broker. A record that cannot be parsed or enriched throws, which nacks it:
+ * the failure strategy writes it to {@code wire.nlp.dlq} with the reason in {@code dead-letter-reason}
+ * and the consumer goes on.
+ */
+@ApplicationScoped
+public class StoryConsumer {
+    private static final Logger LOG = Logger.getLogger(StoryConsumer.class);
+    private static final ObjectMapper MAPPER = EventJson.mapper();
+
+    private final EnrichmentService service;
+    private final MutinyEmitter<String> out;
+
+    public StoryConsumer(EnrichmentService service, @Channel("enriched-out") MutinyEmitter<String> out) {
+        this.service = service;
+        this.out = out;
+    }
+
+    @Incoming("stories-in")
+    @Blocking(value = "nlp-workers", ordered = false)
+    public void consume(ConsumerRecord<String, String> record) {
+        Story story = parse(record.value());
+        Enrichment enrichment;
+        if (story.isKill()) {
+            enrichment = new Enrichment(story.language(), List.of(), List.of());
+        } else {
+            enrichment = service.enrich(story.body(), story.language(), refDate(story), "kafka");
+        }
+        EnrichedStory enriched = new EnrichedStory(story, enrichment, Enricher.MODEL, Instant.now());
+        String json;
+        try {
+            json = MAPPER.writeValueAsString(enriched);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise the enriched story: " + e.getOriginalMessage(), e);
+        }
+        String id = CloudEventTypes.eventId(CloudEventTypes.STORY_ENRICHED, story.uri(), story.version());
+        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(id)
+                .withType(CloudEventTypes.STORY_ENRICHED)
+                .withSubject(story.uri())
+                .withDataContentType(CloudEventTypes.DATA_CONTENT_TYPE)
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(story.uri()).build();
+        out.sendMessageAndAwait(Message.of(json, Metadata.of(ce, kafka)));
+        LOG.debugf("enriched %s v%d: %d entities, %d claims", story.uri(), story.version(),
+                enrichment.entities().size(), enrichment.claims().size());
+    }
+
+    static Story parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonRecordException("empty record value");
+        }
+        Story story;
+        try {
+            story = MAPPER.readValue(value, Story.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new PoisonRecordException("not a Story JSON: " + msg);
+        }
+        if (story == null) {
+            throw new PoisonRecordException("not a Story JSON: null");
+        }
+        if (story.uri() == null || story.uri().isBlank()) {
+            throw new PoisonRecordException("story has no uri");
+        }
+        return story;
+    }
+
+    static LocalDate refDate(Story s) {
+        Instant t = s.versionCreated() != null ? s.versionCreated() : s.firstCreated();
+        return t == null ? null : LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    /** A record that can never be processed: it goes to the DLQ with this message as the reason. */
+    public static final class PoisonRecordException extends RuntimeException {
+        public PoisonRecordException(String message) {
+            super(message);
+        }
+    }
+}

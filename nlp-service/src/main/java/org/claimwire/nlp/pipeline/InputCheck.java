@@ -1,0 +1,70 @@
+package org.claimwire.nlp.pipeline;
+
+import java.nio.charset.StandardCharsets;
+
+/** Rejects input that cannot be enriched, with an HTTP-like status and a reason a person can act on. */
+public final class InputCheck {
+    /** Bodies above this many UTF-8 bytes are refused (413). */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    public static final class Rejected extends RuntimeException {
+        private final int status;
+        private final String title;
+
+        public Rejected(int status, String title, String detail) {
+            super(detail);
+            this.status = status;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private InputCheck() {
+    }
+
+    public static void check(String body) {
+        if (body == null || body.isBlank()) {
+            throw new Rejected(400, "Empty body", "the story has no body text to enrich");
+        }
+        int bytes = body.length() > MAX_BODY_BYTES / 3 ? body.getBytes(StandardCharsets.UTF_8).length : body.length();
+        if (bytes > MAX_BODY_BYTES) {
+            throw new Rejected(413, "Body too large",
+                    "the body has " + bytes + " bytes; at most " + MAX_BODY_BYTES + " (1 MiB) are accepted");
+        }
+        int control = 0;
+        int letters = 0;
+        int replacement = 0;
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (c == '\uFFFD') {
+                replacement++;
+            } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || Character.getType(c) == Character.PRIVATE_USE
+                    || Character.getType(c) == Character.UNASSIGNED || Character.isSurrogate(c) && !validSurrogate(body, i)) {
+                control++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        if (control + replacement > Math.max(2, n / 50) || (n >= 20 && letters * 10 < n * 3)) {
+            throw new Rejected(422, "Not text",
+                    "the body does not look like natural-language text (" + (control + replacement)
+                            + " control/undecodable characters, " + letters + " letters in " + n + " characters)");
+        }
+    }
+
+    private static boolean validSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+}

@@ -1,0 +1,102 @@
+package org.claimwire.nlp.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.empty;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.claimwire.testsupport.Fixtures;
+import org.claimwire.testsupport.KafkaTestResource;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/v1/enrich and its 4xx answers (same Quarkus app as {@code StoryFlowTest}). */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class EnrichResourceTest {
+
+    @Test
+    void enrichesTheSeedStory() {
+        given().contentType("application/json")
+                .body(Map.of("headline", "Kremlin neither confirms nor denies", "body", Fixtures.seedStory(), "language", "en",
+                        "date", "2025-02-10"))
+                .when().post("/api/v1/enrich")
+                .then().statusCode(200)
+                .body("language", equalTo("en"))
+                .body("entities.findAll { it.type == 'PERSON' }.name",
+                        hasItems("Dmitry Peskov", "Donald Trump", "Vladimir Putin", "Volodymyr Zelensky"))
+                .body("claims.size()", greaterThanOrEqualTo(17))
+                .body("claims[0].speaker.name", equalTo("Dmitry Peskov"))
+                .body("claims[0].stance", equalTo("NEITHER_CONFIRMS_NOR_DENIES"))
+                .body("claims[0].time.normalized", equalTo("2025-02-10"));
+    }
+
+    @Test
+    void emptyBodyIs400Problem() {
+        given().contentType("application/json").body(Map.of("headline", "x", "body", "  "))
+                .when().post("/api/v1/enrich")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400)).body("title", equalTo("Empty body")).body("instance", equalTo("/api/v1/enrich"));
+        given().contentType("application/json").body("")
+                .when().post("/api/v1/enrich")
+                .then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void invalidJsonIs400Problem() {
+        given().contentType("application/json").body("{\"body\": ")
+                .when().post("/api/v1/enrich")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("title", equalTo("Invalid JSON"));
+    }
+
+    @Test
+    void fiveMebibyteBodyIs413Problem() {
+        String big = "The minister said the economy grew. ".repeat(5 * 1024 * 1024 / 36 + 1);
+        given().contentType("application/json").body(Map.of("body", big))
+                .when().post("/api/v1/enrich")
+                .then().statusCode(413).contentType(containsString("application/problem+json"))
+                .body("status", equalTo(413));
+    }
+
+    @Test
+    void binaryGarbageIs4xxProblem() {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(42).nextBytes(garbage);
+        given().contentType("application/json").body(garbage)
+                .when().post("/api/v1/enrich")
+                .then().statusCode(400).contentType(containsString("application/problem+json"));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            sb.append((char) (i % 31 + 1));
+        }
+        given().contentType("application/json").body(Map.of("body", sb.toString()))
+                .when().post("/api/v1/enrich")
+                .then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("title", equalTo("Not text"));
+    }
+
+    @Test
+    void nonEnglishGetsALanguageAndNoClaims() {
+        given().contentType("application/json")
+                .body(Map.of("body", "Der Bundeskanzler sagte am Dienstag, dass die Regierung die Steuern nicht erhöhen werde "
+                        + "und dass die Wirtschaft wachse.", "language", "en"))
+                .when().post("/api/v1/enrich")
+                .then().statusCode(200).body("language", equalTo("de")).body("claims", empty());
+    }
+
+    @Test
+    void metricsAndReadiness() {
+        given().contentType("application/json").body(Map.of("body", "Anna Berg said taxes would not rise."))
+                .when().post("/api/v1/enrich").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("claimwire_nlp_enrich_latency_seconds_bucket"))
+                .body(containsString("claimwire_nlp_stories_enriched_total"))
+                .body(containsString("claimwire_nlp_stories_failed_total"));
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("corenlp-pipeline"));
+    }
+}

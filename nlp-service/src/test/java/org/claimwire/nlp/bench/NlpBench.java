@@ -1,0 +1,221 @@
+package org.claimwire.nlp.bench;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.pipeline.NlpPipeline;
+
+/**
+ * Enrichment benchmark over Reuters-21578 bodies read from the corpus directory (never copied into the
+ * repository). Modes: {@code a} raw CoreNLP default pipeline, {@code b} raw CoreNLP with the chosen
+ * annotators on every sentence, {@code c} the full Claimwire enrichment. Run by bench/nlp/run.sh, one JVM
+ * per mode, not by {@code mvn verify}.
+ *
+ * <pre>NlpBench --mode c --n 300 --threads 1 --corpus ../shared/corpora/reuters21578</pre>
+ */
+public final class NlpBench {
+    private static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
+
+    public static void main(String[] args) throws Exception {
+        String mode = "c";
+        int n = 300;
+        int threads = 1;
+        int warmup = 20;
+        Path corpus = Path.of("../shared/corpora/reuters21578");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--mode" -> mode = args[++i];
+                case "--n" -> n = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--corpus" -> corpus = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (!Files.isDirectory(corpus)) {
+            System.out.println("corpus not found at " + corpus + ": skipped");
+            return;
+        }
+        List<String> bodies = readBodies(corpus, n + warmup);
+        List<String> warm = bodies.subList(0, Math.min(warmup, bodies.size()));
+        List<String> run = bodies.subList(warm.size(), bodies.size());
+
+        long t0 = System.nanoTime();
+        Worker worker = switch (mode) {
+            case "a" -> raw(defaultProps());
+            case "b" -> raw(chosenProps());
+            case "c" -> claimwire();
+            default -> throw new IllegalArgumentException("mode a|b|c");
+        };
+        double loadS = (System.nanoTime() - t0) / 1e9;
+        for (String b : warm) {
+            worker.process(b);
+        }
+        PeakHeap peak = new PeakHeap();
+        peak.start();
+        AtomicLong tokens = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> fs = new ArrayList<>();
+        for (String b : run) {
+            fs.add(pool.submit(() -> tokens.addAndGet(worker.process(b))));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        peak.stop = true;
+        peak.join();
+        System.gc();
+        long usedAfterGc = heapUsed();
+        String label = switch (mode) {
+            case "a" -> "(a) raw CoreNLP default pipeline (3-class+7-class+4-class NER, fine-grained, SUTime, depparse)";
+            case "b" -> "(b) raw CoreNLP chosen annotators on every sentence (4-class NER, no SUTime, depparse)";
+            default -> "(c) full Claimwire enrichment (depparse only on cue sentences, entities, claims)";
+        };
+        System.out.println(label);
+        System.out.printf(Locale.ROOT,
+                "    stories=%d threads=%d tokens=%d time=%.1fs load=%.1fs%n"
+                        + "    stories/s=%.2f  tokens/s=%.0f  per core: stories/s=%.2f tokens/s=%.0f%n"
+                        + "    heap: peak used=%d MiB, after GC=%d MiB, max=%d MiB%n",
+                run.size(), threads, tokens.get(), secs, loadS, run.size() / secs, tokens.get() / secs,
+                run.size() / secs / threads, tokens.get() / secs / threads, peak.peak / (1 << 20), usedAfterGc / (1 << 20),
+                Runtime.getRuntime().maxMemory() / (1 << 20));
+        if (worker instanceof ClaimwireWorker cw) {
+            System.out.printf(Locale.ROOT, "    sentences parsed: %d of %d (%.0f%%), claims=%d, entities=%d%n",
+                    cw.parsed.get(), cw.sentences.get(), 100.0 * cw.parsed.get() / Math.max(1, cw.sentences.get()),
+                    cw.claims.get(), cw.entities.get());
+        }
+    }
+
+    interface Worker {
+        /** Processes one body, returns its token count. */
+        long process(String body);
+    }
+
+    static Properties defaultProps() {
+        Properties p = new Properties();
+        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse");
+        return p;
+    }
+
+    static Properties chosenProps() {
+        Properties p = NlpPipeline.taggerProperties();
+        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse");
+        return p;
+    }
+
+    static Worker raw(Properties props) {
+        StanfordCoreNLP nlp = new StanfordCoreNLP(props);
+        return body -> {
+            Annotation a = new Annotation(body);
+            nlp.annotate(a);
+            return a.get(CoreAnnotations.TokensAnnotation.class).size();
+        };
+    }
+
+    static final class ClaimwireWorker implements Worker {
+        final Enricher enricher = new Enricher(new NlpPipeline());
+        final AtomicLong parsed = new AtomicLong();
+        final AtomicLong sentences = new AtomicLong();
+        final AtomicLong claims = new AtomicLong();
+        final AtomicLong entities = new AtomicLong();
+
+        @Override
+        public long process(String body) {
+            Enricher.Result r = enricher.analyze(body, "en", LocalDate.of(1987, 3, 1));
+            if (r.doc() == null) {
+                return 0;
+            }
+            sentences.addAndGet(r.doc().sentences().size());
+            parsed.addAndGet(r.doc().sentences().stream().filter(s -> s.parsed()).count());
+            claims.addAndGet(r.enrichment().claims().size());
+            entities.addAndGet(r.enrichment().entities().size());
+            return r.doc().tokenCount();
+        }
+    }
+
+    static Worker claimwire() {
+        return new ClaimwireWorker();
+    }
+
+    /** Bodies in corpus order; parsed leniently with a regex (one corpus file is not well-formed XML). */
+    static List<String> readBodies(Path dir, int max) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(sgm|xml)")).sorted().toList();
+        }
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            Matcher m = BODY.matcher(text);
+            while (m.find() && out.size() < max) {
+                String b = unescape(m.group(1)).replaceAll("\\s*Reuter\\s*$", "").trim();
+                if (b.length() > 40) {
+                    out.add(b);
+                }
+            }
+            if (out.size() >= max) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    static String unescape(String s) {
+        return s.replaceAll("&#\\d+;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&amp;", "&");
+    }
+
+    static long heapUsed() {
+        long used = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                used += p.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    static final class PeakHeap extends Thread {
+        volatile boolean stop;
+        volatile long peak;
+
+        PeakHeap() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                peak = Math.max(peak, heapUsed());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
