@@ -18,6 +18,7 @@ import org.claimwire.events.Story;
 import org.claimwire.ingest.dedupe.Deduplicator;
 import org.claimwire.ingest.dedupe.Outcome;
 import org.claimwire.ingest.dedupe.StoryState;
+import org.claimwire.ingest.formats.FastPathLanguageDetector;
 import org.claimwire.ingest.formats.LanguageDetector;
 import org.claimwire.ingest.formats.OpenNlpLanguageDetector;
 import org.claimwire.ingest.formats.RejectedInput;
@@ -74,7 +75,7 @@ public class IngestPipeline {
         if (ready) {
             return;
         }
-        LanguageDetector languages = OpenNlpLanguageDetector.fromClasspath();
+        LanguageDetector languages = new FastPathLanguageDetector(OpenNlpLanguageDetector.fromClasspath());
         normaliser = new StoryNormaliser(languages, Clock.systemUTC());
         dedupe = new Deduplicator(config.nearDuplicateThreshold());
         long t0 = System.nanoTime();

@@ -16,7 +16,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * and it keeps detection well under a millisecond). Below {@link #MIN_CONFIDENCE}, or when the runner-up is at least half as likely, it answers null.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
-    static final int MAX_CHARS = 600;
+    static final int MAX_CHARS = 300;
     static final double MIN_CONFIDENCE = 0.05;
     private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
     static {

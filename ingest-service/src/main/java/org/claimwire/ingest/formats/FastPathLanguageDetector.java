@@ -1,0 +1,85 @@
+package org.claimwire.ingest.formats;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A cheap first pass in front of a full detector: counts function words of a few high-volume wire
+ * languages in the first {@value #SAMPLE_CHARS} characters and answers only when one language clearly
+ * wins (at least {@value #MIN_HITS} hits and twice the runner-up); anything else goes to the
+ * {@code fallback} (OpenNLP's 103-language model). OpenNLP costs about a millisecond per story here,
+ * which alone would cap ingest at a few hundred stories/s per core; the fast path costs microseconds
+ * and agrees with OpenNLP on clear-cut text.
+ */
+public final class FastPathLanguageDetector implements LanguageDetector {
+    static final int SAMPLE_CHARS = 400;
+    static final int MIN_HITS = 6;
+    private static final String[] LANGS = {"en", "de", "fr", "es", "it", "pt", "nl"};
+    private static final Map<String, long[]> WORDS = new HashMap<>();
+    static {
+        add(0, "the and of to that for on with said was it by as at from he has have be are will which its were this an");
+        add(1, "der die und das ist nicht mit den von zu ein eine sich auf dem des für im auch es wird sie nach bei wurde");
+        add(2, "le la les et des est une du que dans pour pas sur au il ce qui avec par son ont été aux cette mais sont");
+        add(3, "el los las del que y en una por con para es su al se como más pero fue ha sus este entre sobre");
+        add(4, "il di che la per un del della non sono con una gli le da è ha alla nel dei delle anche più stato");
+        add(5, "o os da do que não uma em para com por dos das se na no ao é foi mais pelo pela também seu");
+        add(6, "de het een van en in is dat op te met voor niet zijn er aan ook maar wordt bij naar heeft werd");
+    }
+
+    private static void add(int lang, String words) {
+        for (String w : words.split(" ")) {
+            WORDS.computeIfAbsent(w, k -> new long[1])[0] |= 1L << lang;
+        }
+    }
+
+    private final LanguageDetector fallback;
+
+    public FastPathLanguageDetector(LanguageDetector fallback) {
+        this.fallback = fallback;
+    }
+
+    @Override
+    public String detect(String text) {
+        String guess = guess(text);
+        return guess != null ? guess : fallback.detect(text);
+    }
+
+    /** The clear winner among the fast-path languages, or null. */
+    static String guess(String text) {
+        if (text == null) {
+            return null;
+        }
+        int[] hits = new int[LANGS.length];
+        int n = Math.min(text.length(), SAMPLE_CHARS);
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean letter = i < n && Character.isLetter(text.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                long[] mask = WORDS.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+                if (mask != null) {
+                    for (int l = 0; l < LANGS.length; l++) {
+                        if ((mask[0] & (1L << l)) != 0) {
+                            hits[l]++;
+                        }
+                    }
+                }
+                start = -1;
+            }
+        }
+        int best = 0;
+        int second = -1;
+        for (int l = 1; l < LANGS.length; l++) {
+            if (hits[l] > hits[best]) {
+                second = best;
+                best = l;
+            } else if (second < 0 || hits[l] > hits[second]) {
+                second = l;
+            }
+        }
+        int runnerUp = second < 0 ? 0 : hits[second];
+        return hits[best] >= MIN_HITS && hits[best] >= 2 * runnerUp ? LANGS[best] : null;
+    }
+}
