@@ -85,6 +85,7 @@ public final class ClaimExtractor {
             }
         }
         removeNestedSameSpeaker(drafts);
+        inheritRecipients(drafts);
         unattributed(doc, ents, quotes, drafts, refDate);
         drafts.sort(Comparator.comparingInt((Draft d) -> Math.min(d.cb, d.cue == null ? d.cb : d.cue.start()))
                 .thenComparingInt(d -> d.cb));
@@ -151,7 +152,8 @@ public final class ClaimExtractor {
                 }
                 stance = Stance.NO_RESPONSE;
                 List<Edge> to = s.out(k, r -> r.equals("obl:to") || r.equals("obj"));
-                span = to.isEmpty() ? predicateSpan(s, k, subj) : tokenSpan(s, s.subtree(to.get(0).dep(), c -> false));
+                span = to.isEmpty() ? predicateSpan(s, k, subj)
+                        : tokenSpan(s, s.subtree(to.get(0).dep(), c -> s.rel(c).equals("case") && s.head(c) == to.get(0).dep()));
                 Ref requester = requester(s, to.isEmpty() ? -1 : to.get(0).dep(), ents, doc);
                 if (recipient == null) {
                     recipient = requester;
@@ -734,6 +736,33 @@ public final class ClaimExtractor {
             seen.add(d);
             return false;
         });
+    }
+
+    /**
+     * A direct quote without an addressee that continues an exchange ("... he explained" after "told TASS")
+     * keeps the addressee of the same speaker's claim from up to three sentences before.
+     */
+    private static void inheritRecipients(List<Draft> drafts) {
+        List<Draft> ordered = new ArrayList<>(drafts);
+        ordered.sort(Comparator.comparingInt((Draft d) -> d.sent).thenComparingInt(d -> d.cb));
+        for (int i = 0; i < ordered.size(); i++) {
+            Draft d = ordered.get(i);
+            if (d.recipient != null || d.mode != Mode.DIRECT || d.speaker == null || d.speaker.entity() == null) {
+                continue;
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                Draft p = ordered.get(j);
+                if (d.sent - p.sent > 3) {
+                    break;
+                }
+                if (p.recipient != null && p.speaker != null && p.speaker.entity() == d.speaker.entity()
+                        && p.recipient.entity() != null) {
+                    d.recipient = p.recipient;
+                    d.confidence = Math.min(d.confidence, 0.8);
+                    break;
+                }
+            }
+        }
     }
 
     private void unattributed(ParsedDoc doc, StoryEntities ents, List<Quotes.Quote> quotes, List<Draft> drafts,

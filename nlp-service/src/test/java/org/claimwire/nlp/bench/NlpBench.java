@@ -5,6 +5,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +75,17 @@ public final class NlpBench {
         PeakHeap peak = new PeakHeap();
         peak.start();
         AtomicLong tokens = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> fs = new ArrayList<>();
         for (String b : run) {
-            fs.add(pool.submit(() -> tokens.addAndGet(worker.process(b))));
+            fs.add(pool.submit(() -> {
+                long c0 = mx.getCurrentThreadCpuTime();
+                tokens.addAndGet(worker.process(b));
+                cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - c0);
+            }));
         }
         for (Future<?> f : fs) {
             f.get();
@@ -94,7 +101,11 @@ public final class NlpBench {
             case "b" -> "(b) raw CoreNLP chosen annotators on every sentence (4-class NER, no SUTime, depparse)";
             default -> "(c) full Claimwire enrichment (depparse only on cue sentences, entities, claims)";
         };
+        double cpu = cpuNanos.get() / 1e9;
         System.out.println(label);
+        System.out.printf(Locale.ROOT,
+                "    per CPU-second of the worker threads (contention-free per-core rate): stories/s=%.2f tokens/s=%.0f%n",
+                run.size() / cpu, tokens.get() / cpu);
         System.out.printf(Locale.ROOT,
                 "    stories=%d threads=%d tokens=%d time=%.1fs load=%.1fs%n"
                         + "    stories/s=%.2f  tokens/s=%.0f  per core: stories/s=%.2f tokens/s=%.0f%n"

@@ -182,6 +182,31 @@ class SeedQualityTest {
     }
 
     @Test
+    void recipientsResolveToTheOutlet() {
+        int explicit = 0;
+        int implicit = 0;
+        for (JsonNode g : gold.get("claims")) {
+            JsonNode r = g.get("recipient");
+            if (r == null || r.isNull()) {
+                continue;
+            }
+            String key = r.asText();
+            boolean carried = key.endsWith("?");
+            Enrichment.Claim c = match(g);
+            String want = ids.get(carried ? key.substring(0, key.length() - 1) : key);
+            boolean ok = c != null && c.recipient() != null && want != null && want.equals(c.recipient().entityId());
+            if (carried) {
+                implicit += ok ? 1 : 0;
+            } else {
+                assertThat(ok).as("recipient of %s", g.get("id").asText()).isTrue();
+                explicit++;
+            }
+        }
+        System.out.println("explicit recipients right: " + explicit + ", implicit (carried over) right: " + implicit);
+        assertThat(implicit).as("carried-over recipients (nice to have)").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void normalisesTimesRelativeToTheStoryDate() {
         Enrichment.Claim c1 = match(gold.get("claims").get(0));
         assertThat(c1.time()).isNotNull();
