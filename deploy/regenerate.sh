@@ -5,6 +5,7 @@
 #   deploy/regenerate.sh            build the three services (tests skipped) and refresh
 #                                   deploy/k8s/base/apps/<service>/kubernetes.yml
 #   deploy/regenerate.sh --check    same build, but only report whether the committed files are stale (exit 1)
+#   deploy/regenerate.sh --no-build copy what the last build left in <service>/target/kubernetes/ (no Maven run)
 #   deploy/regenerate.sh --images   also build AND push the container images with Jib. Needs a reachable
 #                                   registry: set CLAIMWIRE_IMAGE_REGISTRY (e.g. registry.example.com) and
 #                                   optionally CLAIMWIRE_IMAGE_GROUP (default claimwire). Not possible on the
@@ -21,11 +22,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=write
+build=yes
 case "${1:-}" in
   --check) mode=check ;;
+  --no-build) build=no ;;
   --images) mode=images ;;
   "") ;;
-  *) echo "usage: $0 [--check|--images]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--check|--no-build|--images]" >&2; exit 2 ;;
 esac
 
 services=(ingest-service nlp-service query-service)
@@ -39,8 +42,10 @@ if [[ $mode == images ]]; then
          -Dquarkus.container-image.group="${CLAIMWIRE_IMAGE_GROUP:-claimwire}")
 fi
 
-echo "regenerate: building ${services[*]} (quarkus-kubernetes writes target/kubernetes/kubernetes.yml)"
-mvn -B -q -pl "$(IFS=,; echo "${services[*]}")" -am package "${props[@]}"
+if [[ $build == yes ]]; then
+  echo "regenerate: building ${services[*]} (quarkus-kubernetes writes target/kubernetes/kubernetes.yml)"
+  mvn -B -q -pl "$(IFS=,; echo "${services[*]}")" -am package "${props[@]}"
+fi
 [[ $mode == images ]] && { echo "regenerate: images pushed to $CLAIMWIRE_IMAGE_REGISTRY; manifests left as they are"; exit 0; }
 
 stale=0
