@@ -520,6 +520,35 @@ class OverlayChecksTest {
         assertThat(number(prod.custom("postgresql.cnpg.io", "Cluster").get(0).get("spec", "instances"))).isGreaterThanOrEqualTo(2);
     }
 
+    /** The optional components (tracing, Prometheus Operator) compose with prod and keep every check green. */
+    @Test
+    void optionalComponentsComposeWithProd() throws java.io.IOException {
+        Path dir = Kustomize.root().resolve("deploy/target/prod-with-components");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: claimwire
+                resources:
+                  - ../../k8s/overlays/prod
+                components:
+                  - ../../k8s/components/otel
+                  - ../../k8s/components/prometheus-operator
+                """);
+        String combo = dir.toAbsolutePath().toString();
+        Rendered r = rendered(combo);
+        Container query = containers(r.deployment("query-service")).get(0);
+        assertThat(env(r, query)).as("tracing switched on through the shared ConfigMap")
+                .containsEntry("OTEL_SDK_DISABLED", "false").containsKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+        assertThat(r.custom("monitoring.coreos.com", "PodMonitor")).hasSize(1);
+        assertThat(r.custom("monitoring.coreos.com", "PrometheusRule")).hasSize(1);
+        rendersAndParsesIntoTypedObjects(combo);
+        everyContainerHasHealthProbesOnItsHttpPort(combo);
+        everyPodIsHardened(combo);
+        noSecretValueIsInline(combo);
+        kedaScalesNlpServiceOnTheLagOfItsRealConsumerGroup(combo);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** An overlay under deploy/k8s/overlays by name, or any kustomization directory by absolute path. */
