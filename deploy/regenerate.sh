@@ -5,7 +5,8 @@
 #   deploy/regenerate.sh            build the three services (tests skipped) and refresh
 #                                   deploy/k8s/base/apps/<service>/kubernetes.yml
 #   deploy/regenerate.sh --check    same build, but only report whether the committed files are stale (exit 1)
-#   deploy/regenerate.sh --no-build copy what the last build left in <service>/target/kubernetes/ (no Maven run)
+#   deploy/regenerate.sh --no-build copy what the last build left in <service>/target/kubernetes/ (no Maven run;
+#                                   combine with --check to compare only)
 #   deploy/regenerate.sh --images   also build AND push the container images with Jib. Needs a reachable
 #                                   registry: set CLAIMWIRE_IMAGE_REGISTRY (e.g. registry.example.com) and
 #                                   optionally CLAIMWIRE_IMAGE_GROUP (default claimwire). Not possible on the
@@ -23,13 +24,14 @@ cd "$(dirname "$0")/.."
 
 mode=write
 build=yes
-case "${1:-}" in
-  --check) mode=check ;;
-  --no-build) build=no ;;
-  --images) mode=images ;;
-  "") ;;
-  *) echo "usage: $0 [--check|--no-build|--images]" >&2; exit 2 ;;
-esac
+for arg in "$@"; do
+  case "$arg" in
+    --check) mode=check ;;
+    --no-build) build=no ;;
+    --images) mode=images ;;
+    *) echo "usage: $0 [--check] [--no-build] | --images" >&2; exit 2 ;;
+  esac
+done
 
 services=(ingest-service nlp-service query-service)
 props=(-DskipTests -Dquarkus.container-image.build=false -Dquarkus.container-image.push=false)

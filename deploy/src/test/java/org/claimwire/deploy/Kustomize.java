@@ -110,10 +110,14 @@ final class Kustomize {
     }
 
     private static Rendered renderNow(Path dir) {
-        String yaml = kustomize(dir);
+        return parse(dir, kustomize(dir));
+    }
+
+    /** Parses multi-document YAML into typed objects (custom resources become GenericKubernetesResource). */
+    static Rendered parse(Path origin, String yaml) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String doc : DOCUMENT_SEPARATOR.split(yaml)) {
-            if (doc.isBlank()) {
+            if (doc.lines().allMatch(line -> line.isBlank() || line.stripLeading().startsWith("#"))) {
                 continue;
             }
             Object parsed = SERIALIZATION.unmarshal(doc);
@@ -122,6 +126,6 @@ final class Kustomize {
             }
             objects.add(object);
         }
-        return new Rendered(dir, yaml, List.copyOf(objects));
+        return new Rendered(origin, yaml, List.copyOf(objects));
     }
 }
