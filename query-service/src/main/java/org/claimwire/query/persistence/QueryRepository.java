@@ -137,13 +137,21 @@ public class QueryRepository {
 
     // ---------------------------------------------------------------- entities
 
-    /** Entity ids a name stands for: exact (normalised) name or alias match; empty when none. */
+    /** Entity ids a name stands for: exact (normalised) name or alias match, else persons with that surname. */
     public List<Long> entityIdsByName(String name) {
         String norm = Names.normalize(name);
         String person = Names.personKey(name);
-        return read(c -> Jdbc.list(c, """
-                SELECT DISTINCT a.entity_id FROM query.entity_aliases a
-                WHERE a.kind = 'NAME' AND (a.name_norm = ? OR a.name_norm = ?)""", List.of(norm, person), rs -> rs.getLong(1)));
+        return read(c -> {
+            List<Long> ids = Jdbc.list(c, """
+                    SELECT DISTINCT a.entity_id FROM query.entity_aliases a
+                    WHERE a.kind = 'NAME' AND (a.name_norm = ? OR a.name_norm = ?)""", List.of(norm, person), rs -> rs.getLong(1));
+            if (ids.isEmpty() && Names.isBareSurname(name)) {
+                // "Peskov": every person with that surname (a filter may be broad; resolution never is)
+                ids = Jdbc.list(c, "SELECT id FROM query.entities WHERE type = 'PERSON' AND surname = ?",
+                        List.of(Names.surname(name)), rs -> rs.getLong(1));
+            }
+            return ids;
+        });
     }
 
     public Page<EntitySummary> entities(String q, String type, String cursorText, int limit) {

@@ -29,6 +29,7 @@ import org.claimwire.events.Story;
 import org.claimwire.query.resolution.EntityResolver;
 import org.claimwire.query.resolution.Names;
 import org.claimwire.query.resolution.Resolution;
+import org.claimwire.query.search.Lemmas;
 import org.claimwire.query.search.Times;
 import org.jboss.logging.Logger;
 
@@ -100,14 +101,14 @@ public class StoryStore {
         long versionId = Jdbc.one(c, """
                 INSERT INTO query.story_versions (story_id, version, event_id, pub_status, is_current, visible, language,
                     headline, byline, body, located, url, source, feed_id, content_hash, duplicate_of, subjects,
-                    info_sources, nlp_model, version_created, first_created, enriched_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)
+                    info_sources, nlp_model, version_created, first_created, enriched_at, lemmas)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
                 RETURNING id""",
                 java.util.Arrays.asList(storyId, s.version(), eventId, s.pubStatus().wireName(), becomesCurrent, visible,
                         language, s.headline(), s.byline(), s.body(), s.located(), s.url(), source(s), s.feedId(),
                         s.contentHash(), s.duplicateOf(), toJson(s.subjects()), toJson(s.infoSources()),
                         es.nlpModel() == null ? null : toJson(es.nlpModel()), versionCreated, s.firstCreated(),
-                        es.enrichedAt()),
+                        es.enrichedAt(), Lemmas.extras(s.headline(), s.body())),
                 rs -> rs.getLong(1));
 
         // entities: full-name persons first, so that a bare surname in the same story finds them
@@ -146,6 +147,7 @@ public class StoryStore {
         }
 
         List<long[]> storedClaims = new ArrayList<>();
+        List<Object[]> claimEvents = new ArrayList<>(); // emitted after the story's own event
         for (Enrichment.Claim cl : en.claims()) {
             if (cl.content() == null || cl.content().text() == null || cl.mode() == null) {
                 continue;
@@ -157,8 +159,8 @@ public class StoryStore {
                     INSERT INTO query.claims (story_version_id, story_id, local_id, speaker_entity_id, speaker_text,
                         speaker_start, speaker_end, recipient_entity_id, recipient_text, recipient_start, recipient_end,
                         cue_text, cue_lemma, cue_start, cue_end, content, content_start, content_end, mode, stance,
-                        time_text, time_normalized, said_at, check_worthiness, confidence, visible)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                        time_text, time_normalized, said_at, check_worthiness, confidence, visible, lemmas)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     java.util.Arrays.asList(versionId, storyId, cl.id(), speaker,
                             cl.speaker() == null ? null : firstNonNull(cl.speaker().text(), cl.speaker().name()),
                             cl.speaker() == null ? null : cl.speaker().start(), cl.speaker() == null ? null : cl.speaker().end(),
@@ -168,7 +170,8 @@ public class StoryStore {
                             cl.cue() == null ? null : cl.cue().start(), cl.cue() == null ? null : cl.cue().end(),
                             cl.content().text(), cl.content().start(), cl.content().end(), cl.mode().name(),
                             cl.stance() == null ? null : cl.stance().name(), cl.time() == null ? null : cl.time().text(),
-                            cl.time() == null ? null : cl.time().normalized(), saidAt, cl.checkWorthiness(), cl.confidence(), visible),
+                            cl.time() == null ? null : cl.time().normalized(), saidAt, cl.checkWorthiness(), cl.confidence(), visible,
+                            Lemmas.extras(cl.content().text())),
                     rs -> rs.getLong(1));
             Set<Long> about = new LinkedHashSet<>();
             for (String a : cl.about()) {
@@ -203,7 +206,7 @@ public class StoryStore {
                 p.put("recipient", cl.recipient() == null ? null : firstNonNull(cl.recipient().name(), cl.recipient().text()));
                 ArrayNode ab = p.putArray("about");
                 about.forEach(ab::add);
-                streamEvent(c, "claim", storyId, claimId, ids, p);
+                claimEvents.add(new Object[] {claimId, ids, p});
             }
         }
 
@@ -234,6 +237,11 @@ public class StoryStore {
             ArrayNode ents = p.putArray("entities");
             globalNames.forEach((id, name) -> ents.addObject().put("id", id).put("name", name));
             streamEvent(c, "story", storyId, null, globalNames.keySet(), p);
+            for (Object[] ev : claimEvents) {
+                @SuppressWarnings("unchecked")
+                Set<Long> ids = (Set<Long>) ev[1];
+                streamEvent(c, "claim", storyId, (Long) ev[0], ids, (ObjectNode) ev[2]);
+            }
         }
         Jdbc.update(c, "UPDATE query.stories SET current_version = ?, visible = ?, updated_at = now() WHERE id = ?",
                 s.version(), visible, storyId);

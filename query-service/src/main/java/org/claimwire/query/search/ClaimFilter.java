@@ -53,7 +53,7 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
             }
         }
         if (q != null) {
-            s.and("c.tsv @@ websearch_to_tsquery('english', ?)", q);
+            s.and("c.tsv @@ websearch_to_tsquery('english', ?)", Lemmas.rewrite(q));
         }
         if (from != null) {
             s.and("c.said_at >= ?", from);

