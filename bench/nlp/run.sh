@@ -11,7 +11,7 @@ THREADS="${2:-1}"
 CORPUS="${3:-$ROOT/../shared/corpora/reuters21578}"
 MODES="${MODES:-a b c}"
 cd "$ROOT"
-mvn -B -q -pl nlp-service -am install -DskipTests >/dev/null
+# events and test-support must be installed (mvn -B -q -pl nlp-service -am install -DskipTests once)
 mvn -B -q -pl nlp-service test-compile >/dev/null
 CP_FILE="$ROOT/nlp-service/target/bench-classpath.txt"
 mvn -B -q -pl nlp-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
