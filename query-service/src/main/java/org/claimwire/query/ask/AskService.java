@@ -12,6 +12,7 @@ import java.util.Set;
  * are checked to have cited answers themselves. Plain Java over a {@link ClaimIndex}.
  */
 public final class AskService {
+    private static final System.Logger LOG = System.getLogger(AskService.class.getName());
     static final int MAX_RELATED = 6;
     static final int MAX_SUGGESTIONS = 5;
     static final int MAX_CANDIDATES_CHECKED = 14;
@@ -74,6 +75,7 @@ public final class AskService {
                             .thenComparing(s -> s.claim().saidAt(), Comparator.nullsLast(Comparator.reverseOrder()))
                             .thenComparingLong(s -> s.claim().id()))
                     .toList();
+            byEntity = ClaimRanker.dedupe(byEntity);
             if (evidence.isEmpty() && byEntity.isEmpty()) {
                 return new Core(q, List.of(), null);
             }
@@ -99,8 +101,13 @@ public final class AskService {
                 continue;
             }
             checked++;
-            if (answer(c, idx).answered()) {
-                out.add(c);
+            try {
+                if (answer(c, idx).answered()) {
+                    out.add(c);
+                }
+            } catch (RuntimeException e) {
+                // A follow-up is optional: one that cannot be checked is left out, the answer still stands.
+                LOG.log(System.Logger.Level.WARNING, "could not check follow-up question '" + c + "': " + e);
             }
         }
         return out;

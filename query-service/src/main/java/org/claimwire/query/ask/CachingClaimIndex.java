@@ -61,8 +61,10 @@ final class CachingClaimIndex implements ClaimIndex {
     }
 
     @Override
-    public List<StoredClaim> claimsMatching(Collection<String> forms, int limit) {
-        return memo("match" + new TreeSet<>(forms) + limit, () -> delegate.claimsMatching(forms, limit));
+    public List<StoredClaim> claimsMatching(Collection<String> forms, Collection<Long> ids, Collection<String> names,
+            int limit) {
+        return memo("match" + new TreeSet<>(forms) + new TreeSet<>(ids) + new TreeSet<>(names) + limit,
+                () -> delegate.claimsMatching(forms, ids, names, limit));
     }
 
     @Override

@@ -19,8 +19,13 @@ public interface ClaimIndex {
     /** Visible claims that one of the entities speaks, receives or is about, newest first. */
     List<StoredClaim> claimsInvolving(Collection<Long> entityIds, int limit);
 
-    /** Visible claims whose content contains one of the word forms (stemmed full-text match), newest first. */
-    List<StoredClaim> claimsMatching(Collection<String> wordForms, int limit);
+    /**
+     * Visible claims whose content contains one of the word forms (stemmed full-text match), newest first. When
+     * {@code entityIds} or {@code names} is not empty, only claims that involve one of the entities or whose
+     * content contains one of the names (single words) are returned.
+     */
+    List<StoredClaim> claimsMatching(Collection<String> wordForms, Collection<Long> entityIds, Collection<String> names,
+            int limit);
 
     /** Visible claims of the given stories (to see the non-responses reported next to a relevant claim). */
     List<StoredClaim> claimsOfStories(Collection<Long> storyIds, int limit);

@@ -47,7 +47,15 @@ public final class ClaimRanker {
         if (!q.terms().isEmpty()) {
             Set<String> forms = new LinkedHashSet<>();
             q.terms().forEach(t -> forms.addAll(Lexicon.expansions(t)));
-            index.claimsMatching(forms, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+            // Claims with the terms that involve or name one of the entities (all of them when none is named).
+            Set<String> names = new LinkedHashSet<>();
+            for (Question.Named n : q.topical()) {
+                List<String> w = Text.words(n.entity().name());
+                if (!w.isEmpty()) {
+                    names.add(w.get(w.size() - 1));
+                }
+            }
+            index.claimsMatching(forms, ids, names, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
         }
         if (pool.isEmpty()) {
             return List.of();
@@ -90,7 +98,7 @@ public final class ClaimRanker {
         }
         relevant.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.claim().id(), Comparator.reverseOrder()));
-        return relevant;
+        return dedupe(relevant);
     }
 
     private void addContext(List<Scored> relevant, ClaimIndex index, long[] range) {
@@ -128,6 +136,19 @@ public final class ClaimRanker {
                 have.add(c.id());
             }
         }
+    }
+
+    /** The same words from the same speaker in several stories (wire copies, rewrites): keep the best-ranked. */
+    static List<Scored> dedupe(List<Scored> ranked) {
+        Set<String> seen = new HashSet<>();
+        List<Scored> out = new ArrayList<>();
+        for (Scored s : ranked) {
+            String key = s.claim().speakerName() + "|" + s.claim().stance() + "|" + Text.normalize(s.claim().content());
+            if (seen.add(key)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     static boolean passes(double ec, double tc, int entities, int terms) {

@@ -123,8 +123,17 @@ public final class InMemoryClaimIndex implements ClaimIndex {
     }
 
     @Override
-    public List<StoredClaim> claimsMatching(Collection<String> wordForms, int limit) {
+    public List<StoredClaim> claimsMatching(Collection<String> wordForms, Collection<Long> entityIds,
+            Collection<String> names, int limit) {
         return claims.stream().filter(c -> {
+            if (entityIds.isEmpty() && names.isEmpty()) {
+                return true;
+            }
+            if (entityIds.stream().anyMatch(c::involves)) {
+                return true;
+            }
+            return names.stream().anyMatch(n -> Text.containsPhrase(c.content(), n));
+        }).filter(c -> {
             for (String w : Text.words(c.content())) {
                 for (String f : wordForms) {
                     if (Lexicon.lemma(w).equals(Lexicon.lemma(f))) {

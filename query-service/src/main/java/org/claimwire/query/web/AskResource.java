@@ -1,0 +1,70 @@
+package org.claimwire.query.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.claimwire.query.api.Problem;
+import org.claimwire.query.ask.AskAnswer;
+import org.claimwire.query.ask.AskService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * "Ask me anything": {@code GET /api/v1/ask?q=...} and {@code POST /api/v1/ask} with {@code {"q": ...}} or
+ * {@code {"question": ...}}. The answer cites stored claims only; an empty question is a 400 problem.
+ */
+@Path("/api/v1/ask")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ask")
+public class AskResource {
+
+    @Inject
+    AskService ask;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Answer a question from the stored claims, with citations, perspectives and related questions")
+    public Response get(@Parameter(description = "the question") @QueryParam("q") String q,
+            @Parameter(description = "alias of q") @QueryParam("question") String question) {
+        return answer(q != null && !q.isBlank() ? q : question);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a question given as JSON {\"q\": ...} or {\"question\": ...}")
+    public Response post(JsonNode body) {
+        String q = null;
+        if (body != null && body.isObject()) {
+            JsonNode n = body.hasNonNull("q") ? body.get("q") : body.get("question");
+            q = n != null && n.isTextual() ? n.asText() : null;
+        } else if (body != null && body.isTextual()) {
+            q = body.asText();
+        }
+        return answer(q);
+    }
+
+    private Response answer(String q) {
+        if (q == null || q.isBlank()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "empty-question",
+                    "ask needs a question: GET /api/v1/ask?q=... or POST {\"q\": \"...\"}", uri.getPath());
+        }
+        if (q.length() > AskService.MAX_QUESTION_LENGTH) {
+            return Problem.response(Response.Status.BAD_REQUEST, "question-too-long",
+                    "a question may have at most " + AskService.MAX_QUESTION_LENGTH + " characters", uri.getPath());
+        }
+        AskAnswer a = ask.ask(q);
+        return Response.ok(a).build();
+    }
+}
