@@ -26,12 +26,13 @@ PG_VERSION=14.22.0
 mkdir -p "$WORK"
 RESULTS="$WORK/results.txt"
 APP_PID=""
+AS=()
 PGBIN="$WORK/pg/bin"
 PGDATA="$WORK/pgdata"
 
 cleanup() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-  if [[ -x "$PGBIN/pg_ctl" && -f "$PGDATA/postmaster.pid" ]]; then "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null || true; fi
+  if [[ -x "$PGBIN/pg_ctl" && -f "$PGDATA/postmaster.pid" ]]; then "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null || true; fi
 }
 trap cleanup EXIT INT TERM
 
@@ -55,23 +56,31 @@ if [[ ! -x "$PGBIN/postgres" ]]; then
 fi
 PG_DRIVER=$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 rm -rf "$PGDATA"
-"$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-"$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w start -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 \
+# PostgreSQL refuses to run as root: as root, run it as the unprivileged user "nobody"
+AS=()
+if [[ $(id -u) == 0 ]]; then
+  AS=(runuser -u nobody --)
+  mkdir -p "$PGDATA" && chown nobody "$PGDATA" "$WORK" && touch "$WORK/postgres.log" && chown nobody "$WORK/postgres.log"
+fi
+"${AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+"${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w start -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 \
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c work_mem=16MB \
   -c maintenance_work_mem=512MB -c max_wal_size=8GB -c max_connections=100 -c effective_cache_size=4GB \
   -c random_page_cost=1.1" >/dev/null
-PSQL=("$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -q -t -A)
+# zonky's bundle has no psql: use the system's (Debian: postgresql-client)
+command -v psql >/dev/null || apt-get install -y postgresql-client >/dev/null
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -q -t -A)
 "${PSQL[@]}" -U postgres -d postgres -c "CREATE ROLE claimwire LOGIN SUPERUSER PASSWORD 'claimwire'" \
   -c "CREATE DATABASE claimwire OWNER claimwire"
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/claimwire"
 
 # --- 3. the service on its bench port (no Kafka here: the consumer channel is switched off)
-java -Xms1g -Xmx1g -jar "$APP/quarkus-run.jar" \
+java -Xms1g -Xmx1g \
   -Dquarkus.http.port="$APP_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="$JDBC" -Dquarkus.datasource.username=claimwire -Dquarkus.datasource.password=claimwire \
   -Dquarkus.datasource.jdbc.max-size=32 -Dkafka.bootstrap.servers=127.0.0.1:1 \
   -Dmp.messaging.incoming.enriched-in.enabled=false -Dquarkus.log.level=WARN \
-  > "$WORK/query-service.log" 2>&1 &
+  -jar "$APP/quarkus-run.jar" > "$WORK/query-service.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$APP_PORT/q/health/live" >/dev/null 2>&1 && break
