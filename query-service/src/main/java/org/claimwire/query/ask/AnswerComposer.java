@@ -245,6 +245,7 @@ public final class AnswerComposer {
             a.append(a.length() > 0 ? " " : "").append(c.cue().strip());
         }
         if (c.connector() != null && !c.connector().isBlank()) {
+            a = new StringBuilder(c.speakerText() == null ? "" : c.speakerText().strip());
             a.append(' ').append(c.connector().strip());
         }
         return a.length() == 0 ? null : a.toString();
@@ -274,19 +275,23 @@ public final class AnswerComposer {
         String s;
         String lowerBody = body.toLowerCase(Locale.ROOT);
         String connector = c.connector();
-        if (connector != null && !"DIRECT".equals(c.mode()) && !withTime) {
-            // The story's own words between cue and content: "said today that", "has not responded to a".
+        if (connector != null && !withTime) {
+            // The story's own words between speaker and content: "said today that", "has so far not responded to a".
             String link = connector;
             if (c.recipientText() != null && c.recipientName() != null && link.contains(c.recipientText())
                     && !Text.normalize(c.recipientText()).equals(Text.normalize(c.recipientName()))) {
                 link = link.replace(c.recipientText(), withArticle(c.recipientName(), c.recipientType(), null))
                         .replace("the the ", "the ").replace("a the ", "the ");
             }
-            s = speaker + " " + cue + (link.isBlank() ? " " : link) + (link.endsWith(" ") || link.isBlank() ? "" : " ")
-                    + body;
+            s = speaker + (link.startsWith(" ") ? "" : " ") + link + (link.endsWith(" ") ? "" : " ") + body;
         } else if (Text.normalize(body).startsWith(Text.normalize(cue)) && !Text.normalize(cue).isEmpty()) {
             // "did not elaborate further" under the cue "did not elaborate"
             s = speaker + recipient + time + " " + body;
+        } else if ("NO_RESPONSE".equals(c.stance()) && !negated(cue)) {
+            // The cue span may be "responded" with its negation outside it: say what the stance says.
+            s = speaker + " did not respond" + recipient + (lowerBody.startsWith("to ") ? " " : " to ") + body;
+        } else if ("DECLINES_TO_COMMENT".equals(c.stance()) && !negated(cue)) {
+            s = speaker + " declined to comment" + recipient + ": “" + stripOuterQuotes(body) + "”";
         } else if ("DIRECT".equals(c.mode())) {
             s = head + ": “" + stripOuterQuotes(body) + "”";
         } else if (lowerBody.startsWith("that ") || lowerBody.startsWith("to ") || lowerBody.startsWith("on ")
@@ -298,6 +303,16 @@ public final class AnswerComposer {
             s = head + " that " + body;
         }
         return s + " [" + n + "].";
+    }
+
+    private static boolean negated(String cue) {
+        for (String w : Text.words(cue)) {
+            if (Set.of("not", "no", "never", "declined", "declines", "decline", "refused", "refuses", "failed",
+                    "neither", "nor").contains(w) || w.endsWith("n't")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean respondCue(String cue) {

@@ -80,7 +80,9 @@ public final class InMemoryClaimIndex implements ClaimIndex {
             claims.add(new StoredClaim(id, storyId, uri, headline, publishedAt, saidAt, speakerId, speakerName,
                     speakerType, c.speaker() == null ? null : c.speaker().text(), c.cue() == null ? null : c.cue().text(),
                     c.cue() == null ? null : c.cue().lemma(),
-                    c.cue() == null ? null : StoredClaim.connector(body, c.cue().end(), c.content().start()),
+                    c.cue() == null || c.speaker() == null || c.speaker().end() > c.cue().start()
+                            || c.cue().end() > c.content().start()
+                            ? null : StoredClaim.connector(body, c.speaker().end(), c.content().start()),
                     c.content().text(), c.content().start(),
                     c.content().end(), c.mode() == null ? null : c.mode().name(),
                     c.stance() == null ? null : c.stance().name(), recipientId, recipientName, recipientType,

@@ -40,9 +40,10 @@ public final class PgClaimIndex implements ClaimIndex {
             SELECT c.id, c.story_id, s.uri, sv.headline, sv.version_created AS published_at, c.said_at,
                    c.speaker_entity_id, se.canonical_name AS speaker_name, se.type AS speaker_type, c.speaker_text,
                    c.cue_text, c.cue_lemma,
-                   CASE WHEN c.cue_end IS NOT NULL AND c.content_start IS NOT NULL
-                             AND c.content_start >= c.cue_end AND c.content_start - c.cue_end <= 60
-                        THEN substr(sv.body, c.cue_end + 1, c.content_start - c.cue_end) END AS connector,
+                   CASE WHEN c.speaker_end IS NOT NULL AND c.cue_start IS NOT NULL AND c.content_start IS NOT NULL
+                             AND c.speaker_end <= c.cue_start AND c.cue_end <= c.content_start
+                             AND c.content_start - c.speaker_end BETWEEN 1 AND 150
+                        THEN substr(sv.body, c.speaker_end + 1, c.content_start - c.speaker_end) END AS connector,
                    c.content, c.content_start, c.content_end, c.mode, c.stance,
                    c.recipient_entity_id, re.canonical_name AS recipient_name, re.type AS recipient_type,
                    c.recipient_text, c.time_text, c.time_normalized,

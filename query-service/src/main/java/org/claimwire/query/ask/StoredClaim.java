@@ -7,8 +7,9 @@ import java.util.List;
  * A stored claim with what ask needs to rank and cite it. {@code speakerName}/{@code recipientName} are the
  * global entities' canonical names when resolved, else the text of the span. {@code aboutIds} are the global
  * entity ids the claim is about. {@code publishedAt} is the story version's time; {@code saidAt} the claim's.
- * {@code connector} is the story's own text between the cue and the content when the cue comes first and
- * they are close (" today that ", " to a "), else null: it lets the answer repeat the story's wording.
+ * {@code connector} is the story's own text between the speaker and the content when the speaker comes first
+ * and they are close (" said today that ", " has so far not responded to a "), else null: the answer then
+ * repeats the story's wording, negations included, instead of rebuilding it from the cue alone.
  */
 public record StoredClaim(
         long id,
@@ -41,9 +42,11 @@ public record StoredClaim(
         aboutIds = aboutIds == null ? List.of() : List.copyOf(aboutIds);
     }
 
-    /** The text between a cue ending at {@code cueEnd} and content starting at {@code contentStart}, if short. */
-    public static String connector(String body, int cueEnd, int contentStart) {
-        if (body == null || cueEnd < 0 || contentStart < cueEnd || contentStart - cueEnd > 60 || contentStart > body.length()) {
+    /** The text between a speaker ending at {@code from} and content starting at {@code to}, if short and plain. */
+    public static String connector(String body, int from, int to) {
+        int cueEnd = from;
+        int contentStart = to;
+        if (body == null || cueEnd < 0 || contentStart <= cueEnd || contentStart - cueEnd > 150 || contentStart > body.length()) {
             return null;
         }
         String between = body.substring(cueEnd, contentStart);

@@ -120,6 +120,20 @@ class AskServiceTest {
     }
 
     @Test
+    void aCueWithoutItsNegationNeverInvertsTheStance() {
+        StoredClaim c = new StoredClaim(1, 1, "u", "h", null, null, 7L, "White House", "ORGANIZATION", "The White House",
+                "responded", "respond", null, "a Reuters request for comment", 50, 79, "INDIRECT", "NO_RESPONSE",
+                null, null, null, null, null, null, List.of(), 0.5);
+        String s = AnswerComposer.claimSentence(c, false, new AnswerComposer.Cites());
+        assertThat(s).isEqualTo("The White House did not respond to a Reuters request for comment [1].");
+        StoredClaim withWords = new StoredClaim(1, 1, "u", "h", null, null, 7L, "White House", "ORGANIZATION",
+                "The White House", "responded", "respond", " has so far not responded to ", "a Reuters request",
+                50, 79, "INDIRECT", "NO_RESPONSE", null, null, null, null, null, null, List.of(), 0.5);
+        assertThat(AnswerComposer.claimSentence(withWords, false, new AnswerComposer.Cites()))
+                .isEqualTo("The White House has so far not responded to a Reuters request [1].");
+    }
+
+    @Test
     void emptyishQuestionsAreNotAnswered() {
         assertThat(ask.ask("?").answered()).isFalse();
         assertThat(ask.ask("who said it?").answered()).isFalse();
@@ -171,7 +185,7 @@ class AskServiceTest {
                     "assert", "denies", "deny", "neither", "confirms", "confirm", "nor", "declines", "decline",
                     "to", "comment", "did", "not", "respond", "takes", "take", "no", "clear", "stance", "that", "the",
                     "is", "described", "as", "and", "time", "given", "according", "on", "in", "a", "report",
-                    "states"));
+                    "states", "declined"));
             for (AskAnswer.Citation c : a.citations()) {
                 for (String f : new String[] {c.text(), c.speaker(), c.cue(), c.attribution(), c.recipient(), c.time()}) {
                     allowed.addAll(Text.words(f));

@@ -56,7 +56,7 @@ class PgClaimIndexTest {
         assertThat(index.entitiesByPhrase(List.of("peskov", "kremlin spokesman")).keySet())
                 .containsExactlyInAnyOrder("peskov", "kremlin spokesman");
         StoredClaim c = index.claimsInvolving(List.of(900001L), 5).get(0);
-        assertThat(c.connector()).isEqualTo(" today that ");
+        assertThat(c.connector()).isEqualTo(" said today that ");
         assertThat(c.aboutIds()).containsExactly(900001L);
         assertThat(index.claimsMatching(List.of("confirm"), List.of(900001L), List.of("peskov"), 5)).hasSize(1);
         assertThat(index.claimsOfStories(List.of(900001L), 5)).hasSize(1);
