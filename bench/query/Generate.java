@@ -253,6 +253,15 @@ public class Generate {
                         FROM (SELECT entity_id, sum(mention_count) m, count(DISTINCT story_version_id) s
                               FROM query.story_entities WHERE visible GROUP BY entity_id) x WHERE e.id = x.entity_id""");
                 s.execute("""
+                        UPDATE query.entities e SET claims_by_count = x.n
+                        FROM (SELECT speaker_entity_id AS id, count(*) AS n FROM query.claims WHERE visible GROUP BY 1) x
+                        WHERE e.id = x.id""");
+                s.execute("""
+                        UPDATE query.entities e SET claims_about_count = x.n
+                        FROM (SELECT a.entity_id AS id, count(*) AS n FROM query.claim_about a
+                              JOIN query.claims c ON c.id = a.claim_id WHERE c.visible GROUP BY 1) x
+                        WHERE e.id = x.id""");
+                s.execute("""
                         UPDATE query.entity_aliases a SET story_count = x.n
                         FROM (SELECT alias_id, count(*) n FROM query.entity_alias_stories GROUP BY alias_id) x WHERE a.id = x.alias_id""");
                 s.execute("""

@@ -1,23 +1,23 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Fixed-rate HTTP load generator (wrk2-style, open loop): request i is due at start + i/rate; its latency is
- * measured from when it was due, not from when it was sent, so a stalled server cannot hide its queueing
- * (no coordinated omission). Requests cycle through the URL paths of a file.
+ * Fixed-rate HTTP load generator (wrk2-style, open loop): request i is due at start + i/rate; a pool of worker
+ * threads with keep-alive connections sends the due requests in order, and each latency is measured from when
+ * the request was due, not from when a worker got to it, so a slow server cannot hide its queueing (no
+ * coordinated omission). Requests cycle through the URL paths of a file.
  *
- * java LoadGen.java BASE_URL PATHS_FILE RATE SECONDS LABEL
+ * java LoadGen.java BASE_URL PATHS_FILE RATE SECONDS LABEL [WORKERS]
  */
 public class LoadGen {
     public static void main(String[] args) throws Exception {
@@ -26,40 +26,71 @@ public class LoadGen {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         String label = args[4];
+        int workers = args.length > 5 ? Integer.parseInt(args[5]) : 32;
         int total = rate * seconds;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
-        AtomicInteger firstErrorShown = new AtomicInteger();
+        AtomicInteger shown = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
+        BlockingQueue<long[]> due = new ArrayBlockingQueue<>(total);
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[16384];
+                while (true) {
+                    long[] job;
+                    try {
+                        job = due.take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    int idx = (int) job[0];
+                    String target = base + paths.get(idx % paths.size());
+                    int status = -1;
+                    try {
+                        HttpURLConnection c = (HttpURLConnection) new URL(target).openConnection();
+                        c.setConnectTimeout(5000);
+                        c.setReadTimeout(30000);
+                        status = c.getResponseCode();
+                        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                            if (in != null) {
+                                while (in.read(buf) >= 0) {
+                                    // drain so the connection is reused
+                                }
+                            }
+                        }
+                    } catch (Exception e) {
+                        status = -1;
+                        if (shown.getAndIncrement() == 0) {
+                            System.err.println("first error: " + e + " " + target);
+                        }
+                    }
+                    latencies[idx] = System.nanoTime() - job[1];
+                    if (status < 200 || status >= 400) {
+                        errors.incrementAndGet();
+                        if (status > 0 && shown.getAndIncrement() == 0) {
+                            System.err.println("first error: HTTP " + status + " " + target);
+                        }
+                    }
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
+            long at = start + i * period;
+            long wait = at - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            int idx = i;
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())))
-                    .timeout(Duration.ofSeconds(30)).GET().build();
-            client.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
-                latencies[idx] = System.nanoTime() - due;
-                if (e != null || r.statusCode() >= 400) {
-                    errors.incrementAndGet();
-                    if (firstErrorShown.getAndIncrement() == 0) {
-                        System.err.println("first error: " + (e != null ? e : r.statusCode() + " " + req.uri()));
-                    }
-                }
-                done.countDown();
-            });
+            due.put(new long[] {i, at});
         }
-        long sendEnd = System.nanoTime();
+        double elapsed = (System.nanoTime() - start) / 1e9;
         done.await();
-        double elapsed = (sendEnd - start) / 1e9;
         Arrays.sort(latencies);
-        System.out.printf("%-16s rate=%d/s sent=%d in %.1fs errors=%d  p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms%n",
+        System.out.printf("%-14s rate=%d/s sent=%d in %.1fs errors=%d  p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms%n",
                 label, rate, total, elapsed, errors.get(), ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
                 ms(latencies, 0.999), latencies[total - 1] / 1e6);
         System.exit(0);

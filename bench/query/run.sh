@@ -55,14 +55,16 @@ if [[ ! -x "$PGBIN/postgres" ]]; then
   unzip -p "$PG_JAR" postgres-linux-x86_64.txz | tar xJ -C "$WORK/pg"
 fi
 PG_DRIVER=$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
-rm -rf "$PGDATA"
+# REUSE=1: keep the database of the previous run (skip initdb and the load)
+REUSE=${REUSE:-0}
+[[ "$REUSE" == 1 && -f "$PGDATA/PG_VERSION" ]] || { REUSE=0; rm -rf "$PGDATA"; }
 # PostgreSQL refuses to run as root: as root, run it as the unprivileged user "nobody"
 AS=()
 if [[ $(id -u) == 0 ]]; then
   AS=(runuser -u nobody --)
   mkdir -p "$PGDATA" && chown nobody "$PGDATA" "$WORK" && touch "$WORK/postgres.log" && chown nobody "$WORK/postgres.log"
 fi
-"${AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+[[ "$REUSE" == 1 ]] || "${AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w start -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 \
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c work_mem=16MB \
   -c maintenance_work_mem=512MB -c max_wal_size=8GB -c max_connections=100 -c effective_cache_size=4GB \
@@ -70,7 +72,7 @@ fi
 # zonky's bundle has no psql: use the system's (Debian: postgresql-client)
 command -v psql >/dev/null || apt-get install -y postgresql-client >/dev/null
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -q -t -A)
-"${PSQL[@]}" -U postgres -d postgres -c "CREATE ROLE claimwire LOGIN SUPERUSER PASSWORD 'claimwire'" \
+[[ "$REUSE" == 1 ]] || "${PSQL[@]}" -U postgres -d postgres -c "CREATE ROLE claimwire LOGIN SUPERUSER PASSWORD 'claimwire'" \
   -c "CREATE DATABASE claimwire OWNER claimwire"
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/claimwire"
 
@@ -90,7 +92,7 @@ done
 log "query-service up on :$APP_PORT (schema migrated)"
 
 # --- 4. data
-java -Xmx3g -cp "$PG_DRIVER" "$HERE/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" | tee -a "$RESULTS"
+[[ "$REUSE" == 1 ]] || java -Xmx3g -cp "$PG_DRIVER" "$HERE/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" | tee -a "$RESULTS"
 Q() { "${PSQL[@]}" -U claimwire -d claimwire -c "$1"; }
 log "dataset: $(Q "SELECT 'stories=' || (SELECT count(*) FROM query.stories) || ' versions=' || (SELECT count(*) FROM query.story_versions) || ' entities=' || (SELECT count(*) FROM query.entities) || ' mentions=' || (SELECT count(*) FROM query.mentions) || ' claims=' || (SELECT count(*) FROM query.claims) || ' db=' || pg_size_pretty(pg_database_size('claimwire'))")"
 

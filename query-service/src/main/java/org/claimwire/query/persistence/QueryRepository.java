@@ -164,15 +164,17 @@ public class QueryRepository {
 
     public EntityDetail entity(long id) {
         return read(c -> {
-            Object[] e = Jdbc.one(c, "SELECT canonical_name, type, mention_count, story_count FROM query.entities WHERE id = ?",
-                    List.of(id), rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)});
+            Object[] e = Jdbc.one(c, """
+                    SELECT canonical_name, type, mention_count, story_count, claims_by_count, claims_about_count
+                    FROM query.entities WHERE id = ?""", List.of(id),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
             if (e == null) {
                 throw new NotFoundException("no entity with id " + id, false);
             }
             List<AliasView> aliases = Jdbc.list(c, """
                     SELECT a.id, a.kind, a.name, a.reason, a.story_count,
                            ARRAY(SELECT s.id || ' ' || s.uri FROM query.entity_alias_stories x JOIN query.stories s ON s.id = x.story_id
-                                 WHERE x.alias_id = a.id ORDER BY x.first_seen, x.story_id LIMIT 5) AS stories
+                                 WHERE x.alias_id = a.id ORDER BY x.story_id LIMIT 5) AS stories
                     FROM query.entity_aliases a WHERE a.entity_id = ? ORDER BY a.kind, a.story_count DESC, a.id""", List.of(id),
                     rs -> new AliasView(rs.getString("kind"), rs.getString("name"), rs.getString("reason"), rs.getLong("story_count"),
                             Jdbc.strings(rs, "stories").stream().map(s -> {
@@ -182,12 +184,10 @@ public class QueryRepository {
             List<CoMention> co = Jdbc.list(c, """
                     SELECT o.id, o.canonical_name, o.type, m.story_count FROM query.co_mentions m
                     JOIN query.entities o ON o.id = m.other_entity_id
-                    WHERE m.entity_id = ? AND m.story_count > 0 ORDER BY m.story_count DESC, o.id LIMIT 10""", List.of(id),
+                    WHERE m.entity_id = ? AND m.story_count > 0 ORDER BY m.story_count DESC, m.other_entity_id LIMIT 10""", List.of(id),
                     rs -> new CoMention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
-            long by = Jdbc.one(c, "SELECT count(*) FROM query.claims WHERE speaker_entity_id = ? AND visible", List.of(id), rs -> rs.getLong(1));
-            long about = Jdbc.one(c, """
-                    SELECT count(*) FROM query.claim_about a JOIN query.claims c ON c.id = a.claim_id
-                    WHERE a.entity_id = ? AND c.visible""", List.of(id), rs -> rs.getLong(1));
+            long by = (long) e[4];
+            long about = (long) e[5];
             List<String> names = aliases.stream().filter(a -> a.kind().equals("NAME")).map(AliasView::name).distinct().toList();
             List<String> titles = aliases.stream().filter(a -> a.kind().equals("TITLE")).map(AliasView::name).distinct().toList();
             return new EntityDetail(id, (String) e[0], (String) e[1], names, titles, (long) e[2], (long) e[3], aliases, co,

@@ -265,6 +265,16 @@ public class StoryStore {
                 WHERE a.entity_id <> b.entity_id
                 ON CONFLICT (entity_id, other_entity_id) DO UPDATE SET story_count = co_mentions.story_count + excluded.story_count""",
                 sign, versionId, versionId);
+        Jdbc.update(c, """
+                UPDATE query.entities e SET claims_by_count = e.claims_by_count + ? * x.n
+                FROM (SELECT speaker_entity_id AS id, count(*) AS n FROM query.claims
+                      WHERE story_version_id = ? AND speaker_entity_id IS NOT NULL GROUP BY 1) x
+                WHERE e.id = x.id""", sign, versionId);
+        Jdbc.update(c, """
+                UPDATE query.entities e SET claims_about_count = e.claims_about_count + ? * x.n
+                FROM (SELECT a.entity_id AS id, count(*) AS n FROM query.claim_about a
+                      JOIN query.claims cl ON cl.id = a.claim_id WHERE cl.story_version_id = ? GROUP BY 1) x
+                WHERE e.id = x.id""", sign, versionId);
     }
 
     private long apply(Connection c, Resolution r, String name, EntityType type) throws SQLException {
