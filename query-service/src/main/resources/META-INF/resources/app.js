@@ -61,7 +61,8 @@
           esc(c.storyId) + '" data-speaker="' + esc(c.speaker) + '" data-stance="' + esc(c.stance) + '">' +
           '<strong>' + esc(c.speaker || 'Story') + '</strong> ' + (c.stance ? badge(c.stance) : '') +
           '<br><a class="cite-link" href="' + storyLink(c.storyId, c.start, c.end) + '">“' + esc(c.text) + '”</a>' +
-          '<div class="cite-meta">' + esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient) : '') +
+          '<div class="cite-meta">' + (c.attribution ? esc(c.attribution) + (c.recipient ? ' (to ' + esc(c.recipient) + ')' : '') :
+          esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient) : '')) +
           (c.time ? ' · ' + esc(c.time) : '') + ' · ' + esc(c.headline || c.storyUri || '') +
           (c.publishedAt ? ' · ' + date(c.publishedAt) : '') + '</div></li>';
       });

@@ -58,7 +58,7 @@ public final class AnswerComposer {
             }
             int n = byKey.size() + 1;
             byKey.put(key, new AskAnswer.Citation(n, "claim", c.id(), c.storyId(), c.storyUri(), c.headline(),
-                    c.speakerName(), c.cue(), attribution(c), c.content(), c.stance(), c.mode(), c.recipientName(), c.timeText(),
+                    c.speakerName() != null ? c.speakerName() : c.speakerText(), c.cue(), attribution(c), c.content(), c.stance(), c.mode(), c.recipientName(), c.timeText(),
                     c.publishedAt(), c.contentStart(), c.contentEnd()));
             return n;
         }
