@@ -64,12 +64,18 @@ public class IngestBench {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process app = new ProcessBuilder("java", "-Xmx1g", "-Dquarkus.http.port=" + port,
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g"));
+        String extra = System.getenv("BENCH_APP_OPTS"); // e.g. a JFR recording: -XX:StartFlightRecording=...
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(),
                 "-Dclaimwire.ingest.feeds.poller-enabled=false",
                 "-Dquarkus.log.level=WARN",
-                "-jar", a.get("app"))
+                "-jar", a.get("app")));
+        Process app = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(Path.of("ingest-service.log").toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
@@ -81,9 +87,11 @@ public class IngestBench {
             List<String> warm = lines(items.subList(0, warmN), "warm");
             List<String> run = lines(items.subList(warmN, items.size()), "run");
             post(http, port, warm, batch, threads);
+            long cpu0 = cpuNanos(app);
             long t0 = System.nanoTime();
             Map<String, Integer> outcomes = post(http, port, run, batch, threads);
             double secs = (System.nanoTime() - t0) / 1e9;
+            double appCpuUs = (cpuNanos(app) - cpu0) / 1e3 / run.size();
             double ingestRate = run.size() / secs;
 
             double plainRate = plainProducer(broker.bootstrapServers(), run);
@@ -91,6 +99,9 @@ public class IngestBench {
                     batch, threads, run.size(), secs, ingestRate, outcomes);
             System.out.printf("plain KafkaProducer, same payloads/broker (acks=all, idempotent): %.0f records/s%n", plainRate);
             System.out.printf("ingest / plain producer = %.1f%%%n", 100 * ingestRate / plainRate);
+            System.out.printf("ingest-service process CPU: %.0f us/story (all its threads, incl. GC/JIT) = %.0f stories "
+                    + "per CPU-second; load average now %.1f%n", appCpuUs, 1e6 / appCpuUs,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             app.destroy();
             app.waitFor();
@@ -98,6 +109,10 @@ public class IngestBench {
             pg.close();
         }
         lshGrowth(items);
+    }
+
+    static long cpuNanos(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     static List<String> lines(List<Item> items, String prefix) throws IOException {

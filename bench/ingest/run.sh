@@ -6,15 +6,20 @@
 #   (2) a plain KafkaProducer's throughput for the same payloads, in the same run, same broker, same settings,
 #   (3) near-duplicate lookup time (MinHash LSH) as the index grows to 100k stories.
 # Usage: bench/ingest/run.sh [corpus dir] [batch size, default 1000] [client threads, default 2]
+# Env: BENCH_SKIP_BUILD=1 reuses the last build; BENCH_APP_OPTS adds JVM options to the service (e.g. JFR:
+#   BENCH_APP_OPTS="-XX:StartFlightRecording=filename=app.jfr,settings=profile").
+# Per-stage CPU time without broker or database: bench/ingest/profile.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CORPUS="${1:-$ROOT/../shared/corpora/reuters21578}"
 BATCH="${2:-1000}"
 THREADS="${3:-2}"
 cd "$ROOT"
-mvn -B -q -pl ingest-service -am install -DskipTests >/dev/null
 CP_FILE="$ROOT/ingest-service/target/bench-classpath.txt"
-mvn -B -q -pl ingest-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$CP_FILE" ]; then
+  mvn -B -q -pl ingest-service -am install -DskipTests >/dev/null
+  mvn -B -q -pl ingest-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+fi
 CP="$ROOT/ingest-service/target/classes:$(cat "$CP_FILE")"
 WORK="$ROOT/bench/ingest/target"
 mkdir -p "$WORK"

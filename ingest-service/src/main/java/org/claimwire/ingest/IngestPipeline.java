@@ -2,6 +2,7 @@ package org.claimwire.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
 /**
  * The one path every source takes: normalise → dedupe/version → publish → wait for the broker's ack →
  * remember. A publish that is not acked in time is taken back (dedupe forgets it) and reported as
- * unavailable, so callers answer 503 and nothing is accepted and lost.
+ * unavailable, so callers answer 503 and nothing is accepted and lost; an answer that rested on such a
+ * publish ("duplicate" of a copy in flight) is never given, the input is decided again instead.
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -48,6 +50,14 @@ public class IngestPipeline {
             return new Result(null, null, 0, null, e, false);
         }
 
+        static Result of(Deduplicator.Decision d) {
+            return new Result(d.outcome(), d.uri(), d.version(), d.duplicateOf(), null, false);
+        }
+
+        static Result unavailable(String uri) {
+            return new Result(null, uri, 0, null, null, true);
+        }
+
         public boolean ok() {
             return outcome != null;
         }
@@ -62,8 +72,12 @@ public class IngestPipeline {
     @Inject
     MeterRegistry registry;
 
+    /** Rounds of deciding again after a decision an answer rested on was taken back (broker trouble). */
+    static final int MAX_ROUNDS = 3;
+
     private Deduplicator dedupe;
     private StoryNormaliser normaliser;
+    private final ParallelNormaliser normalisers = new ParallelNormaliser(Runtime.getRuntime().availableProcessors());
     private volatile boolean ready;
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -89,6 +103,15 @@ public class IngestPipeline {
         return ready;
     }
 
+    /** The dedupe state (for tests). */
+    Deduplicator dedupe() {
+        return dedupe;
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        normalisers.close();
+    }
+
     public int knownStories() {
         return dedupe == null ? 0 : dedupe.size();
     }
@@ -97,62 +120,142 @@ public class IngestPipeline {
         return ingest(List.of(in), metricSource).get(0);
     }
 
-    /** Processes a batch; the results are in input order. */
+    /**
+     * Processes a batch; the results are in input order.
+     *
+     * <ol>
+     *   <li>Normalise every input (pure CPU work, spread over the cores; see {@link ParallelNormaliser}).</li>
+     *   <li>Decide dedupe/version in input order under the deduplicator's lock, sending each publishing
+     *       decision to the broker at once (sends are pipelined; nothing waits yet).</li>
+     *   <li>Await the acks once, up to {@code publish-timeout} after the start: acked decisions are
+     *       confirmed, the others taken back and answered "unavailable".</li>
+     *   <li>Answers that rest on another decision still in flight (a duplicate of a copy being published
+     *       by this or another request) wait for it: confirmed, the answer stands; taken back, the input
+     *       is decided again (and may be published itself) in another round.</li>
+     *   <li>Remember what was published in one statement per table.</li>
+     * </ol>
+     */
     public List<Result> ingest(List<Input> inputs, String metricSource) {
         int n = inputs.size();
+        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         Result[] results = new Result[n];
-        Deduplicator.Decision[] decisions = new Deduplicator.Decision[n];
-        Story[] stories = new Story[n];
-        List<CompletableFuture<Void>> acks = new ArrayList<>(n);
-        int[] ackIndex = new int[n];
+        StoryNormaliser.Normalised[] normalised = normalisers.normaliseAll(inputs, normaliser, results);
+        List<StoryState> toSave = new ArrayList<>();
+        List<Integer> todo = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Input in = inputs.get(i);
-            try {
-                StoryNormaliser.Normalised norm = normaliser.normalise(in.draft(), in.feedId());
-                Story s = norm.story();
-                Deduplicator.Decision d = dedupe.decide(new Deduplicator.Candidate(s.uri(), s.versionCreated(),
-                        norm.versionCreatedGiven(), s.contentHash(), s.pubStatus().wireName(), norm.minhash()));
-                decisions[i] = d;
-                if (d.publishes()) {
-                    Story out = new Story(s.uri(), d.version(), s.versionCreated(), s.firstCreated(), s.pubStatus(),
-                            s.language(), s.headline(), s.byline(), s.body(), s.located(), s.subjects(),
-                            s.infoSources(), s.url(), s.feedId(), s.contentHash(), d.duplicateOf());
-                    stories[i] = out;
-                    ackIndex[acks.size()] = i;
-                    acks.add(publisher.publish(out, in.source()));
-                } else {
-                    results[i] = new Result(d.outcome(), d.uri(), d.version(), d.duplicateOf(), null, false);
-                }
-            } catch (RejectedInput e) {
-                results[i] = Result.rejected(e);
+            if (normalised[i] != null) {
+                todo.add(i);
             }
         }
-        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
-        List<StoryState> toSave = new ArrayList<>(acks.size());
-        for (int k = 0; k < acks.size(); k++) {
-            int i = ackIndex[k];
-            Deduplicator.Decision d = decisions[i];
-            boolean acked;
-            try {
-                long left = Math.max(1, deadline - System.nanoTime());
-                acks.get(k).get(left, TimeUnit.NANOSECONDS);
-                acked = true;
-            } catch (TimeoutException | ExecutionException e) {
-                LOG.warnf("publish of %s v%d not acked: %s", d.uri(), d.version(), String.valueOf(e.getCause() != null
-                        ? e.getCause() : e));
-                acked = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                acked = false;
+        for (int round = 0; !todo.isEmpty(); round++) {
+            if (round >= MAX_ROUNDS || System.nanoTime() - deadline >= 0) {
+                for (int i : todo) {
+                    results[i] = Result.unavailable(normalised[i].story().uri());
+                }
+                break;
             }
-            if (acked) {
+            todo = decideAndPublish(inputs, normalised, todo, results, toSave, deadline);
+        }
+        save(toSave);
+        for (Result r : results) {
+            String outcome = r.ok() ? r.outcome().wire() : r.unavailable() ? "unavailable" : "rejected";
+            counter(metricSource, outcome).increment();
+        }
+        return List.of(results);
+    }
+
+    /** One round over {@code todo}; answers the inputs to decide again (their decision was taken back). */
+    private List<Integer> decideAndPublish(List<Input> inputs, StoryNormaliser.Normalised[] normalised,
+            List<Integer> todo, Result[] results, List<StoryState> toSave, long deadline) {
+        int m = todo.size();
+        Deduplicator.Decision[] decisions = new Deduplicator.Decision[m];
+        List<CompletableFuture<Void>> acks = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            int i = todo.get(k);
+            StoryNormaliser.Normalised norm = normalised[i];
+            Story s = norm.story();
+            Deduplicator.Decision d = dedupe.decide(new Deduplicator.Candidate(s.uri(), s.versionCreated(),
+                    norm.versionCreatedGiven(), s.contentHash(), s.pubStatus().wireName(), norm.minhash()));
+            decisions[k] = d;
+            if (d.publishes()) {
+                Story out = new Story(s.uri(), d.version(), s.versionCreated(), s.firstCreated(), s.pubStatus(),
+                        s.language(), s.headline(), s.byline(), s.body(), s.located(), s.subjects(),
+                        s.infoSources(), s.url(), s.feedId(), s.contentHash(), d.duplicateOf());
+                acks.add(publisher.publish(out, inputs.get(i).source()));
+            } else {
+                acks.add(null);
+            }
+        }
+        // 1. our own publishes: confirm or take back every one before waiting on anybody else's, so two
+        //    requests never wait on each other
+        for (int k = 0; k < m; k++) {
+            CompletableFuture<Void> ack = acks.get(k);
+            if (ack == null) {
+                continue;
+            }
+            Deduplicator.Decision d = decisions[k];
+            int i = todo.get(k);
+            if (await(ack, deadline, d)) {
+                dedupe.confirm(d);
                 toSave.add(d.newState());
-                results[i] = new Result(d.outcome(), d.uri(), d.version(), d.duplicateOf(), null, false);
+                results[i] = Result.of(d);
             } else {
                 dedupe.rollback(d);
-                results[i] = new Result(null, d.uri(), 0, null, null, true);
+                results[i] = Result.unavailable(d.uri());
             }
         }
+        // 2. answers resting on a decision in flight
+        List<Integer> again = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            Deduplicator.Decision d = decisions[k];
+            if (d.publishes()) {
+                continue;
+            }
+            int i = todo.get(k);
+            if (d.dependsOn() == null) {
+                results[i] = Result.of(d);
+                continue;
+            }
+            Boolean published = settled(d.dependsOn(), deadline);
+            if (published == null) {
+                results[i] = Result.unavailable(d.uri());
+            } else if (published) {
+                results[i] = Result.of(d);
+            } else {
+                again.add(i);
+            }
+        }
+        return again;
+    }
+
+    private static boolean await(CompletableFuture<Void> ack, long deadline, Deduplicator.Decision d) {
+        try {
+            long left = Math.max(1, deadline - System.nanoTime());
+            ack.get(left, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warnf("publish of %s v%d not acked: %s", d.uri(), d.version(), String.valueOf(e.getCause() != null
+                    ? e.getCause() : e));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** True/false when the decision was confirmed/taken back before the deadline; null when still open. */
+    private static Boolean settled(CompletableFuture<Boolean> f, long deadline) {
+        try {
+            return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void save(List<StoryState> toSave) {
         try {
             store.save(toSave);
         } catch (Exception e) {
@@ -160,11 +263,6 @@ public class IngestPipeline {
             // consumers dedupe on. Not a reason to fail the request.
             LOG.errorf(e, "could not persist dedupe state for %d published stories", toSave.size());
         }
-        for (Result r : results) {
-            String outcome = r.ok() ? r.outcome().wire() : r.unavailable() ? "unavailable" : "rejected";
-            counter(metricSource, outcome).increment();
-        }
-        return List.of(results);
     }
 
     /** Counts input that was refused before it reached the pipeline (unparseable). */

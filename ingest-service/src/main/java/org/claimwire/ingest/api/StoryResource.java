@@ -69,39 +69,49 @@ public class StoryResource {
                     + "' is not accepted for a batch; send application/x-ndjson (one ninjs document per line)"),
                     PATH + "/batch");
         }
-        String text;
+        byte[] bytes;
         try {
-            byte[] bytes = BoundedBody.read(body, config.maxBatchBytes(), "the batch");
+            bytes = BoundedBody.read(body, config.maxBatchBytes(), "the batch");
             if (bytes.length == 0) {
                 throw RejectedInput.malformed("no body: the batch is empty");
             }
-            text = TextSanitizer.decodeUtf8(bytes);
         } catch (RejectedInput e) {
             return Problems.of(e, PATH + "/batch");
         }
+        // Lines are split on the byte 0x0A (never part of a multi-byte UTF-8 sequence) and decoded one by
+        // one, so one line of broken bytes is repaired or refused on its own and never spoils the others.
         List<Integer> lineNumbers = new ArrayList<>();
         List<Object> perLine = new ArrayList<>();
         List<IngestPipeline.Input> inputs = new ArrayList<>();
         List<Integer> inputSlot = new ArrayList<>();
         int lineNo = 0;
-        int start = 0;
-        int len = text.length();
+        int len = bytes.length;
+        int start = TextSanitizer.hasUtf8Bom(bytes) ? 3 : 0;
         while (start < len) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? len : nl;
-            String line = text.substring(start, end).trim();
+            int end = start;
+            while (end < len && bytes[end] != '\n') {
+                end++;
+            }
+            int from = start;
+            int to = end;
             start = end + 1;
             lineNo++;
-            if (line.isEmpty()) {
+            while (from < to && (bytes[from] & 0xFF) <= ' ') { // String.trim(), on bytes
+                from++;
+            }
+            while (to > from && (bytes[to - 1] & 0xFF) <= ' ') {
+                to--;
+            }
+            if (from == to) {
                 continue;
             }
             lineNumbers.add(lineNo);
             try {
-                if (line.length() > config.maxStoryBytes()) {
+                if (to - from > config.maxStoryBytes()) {
                     throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, "line is larger than " + config.maxStoryBytes()
                             + " bytes");
                 }
-                StoryDraft d = NinjsParser.parse(line);
+                StoryDraft d = NinjsParser.parse(TextSanitizer.decodeUtf8(bytes, from, to - from));
                 inputSlot.add(perLine.size());
                 perLine.add(null);
                 inputs.add(new IngestPipeline.Input(d, null, StoryPublisher.API_SOURCE));

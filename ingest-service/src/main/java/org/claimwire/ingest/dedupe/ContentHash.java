@@ -25,11 +25,21 @@ public final class ContentHash {
         }
     }
 
+    static boolean isAscii(String s) {
+        for (int i = 0, len = s.length(); i < len; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String normalise(String s) {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // NFKC leaves ASCII as it is: skip the normaliser for plain ASCII text (most wire copy)
+        String n = (isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {

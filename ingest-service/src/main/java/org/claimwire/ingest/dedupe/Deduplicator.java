@@ -3,6 +3,7 @@ package org.claimwire.ingest.dedupe;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Decides, for each normalised story, whether it is new, a duplicate, a near-duplicate, a new version
@@ -15,8 +16,13 @@ import java.util.Map;
  *       match at or above the threshold is a {@link Outcome#NEAR_DUPLICATE} with {@code duplicateOf}
  *       = the first copy; otherwise {@link Outcome#ACCEPTED} as version 1.</li>
  * </ol>
- * Decisions are applied at once (so concurrent copies see each other) and can be taken back with
- * {@link #rollback} when publishing fails. Thread-safe (one lock; the work under it is microseconds).
+ * Decisions are applied at once (so concurrent copies see each other). A publishing decision stays
+ * <em>pending</em> until the caller {@link #confirm confirms} it (the broker acked) or {@link #rollback
+ * takes it back} (the publish failed). An answer that rests on a pending decision (a duplicate of a copy
+ * whose publish is still in flight, a stale version behind one) carries that decision's
+ * {@link Decision#dependsOn() settlement}: the caller must not report it before the pending decision was
+ * confirmed, and must decide again when it was taken back. Thread-safe (one lock; the work under it is
+ * microseconds).
  */
 public final class Deduplicator {
 
@@ -25,9 +31,14 @@ public final class Deduplicator {
             String pubStatus, int[] minhash) {
     }
 
-    /** The decision, plus what is needed to take it back. */
+    /**
+     * The decision, plus what is needed to take it back. {@code settled} (publishing decisions only)
+     * completes with true when confirmed and false when taken back; {@code dependsOn} is the settlement
+     * of the pending decision this answer rests on, or null when it rests on confirmed state only.
+     */
     public record Decision(Outcome outcome, String uri, int version, String duplicateOf, double similarity,
-            StoryState newState, StoryState previous, boolean hashAdded, int lshId) {
+            StoryState newState, StoryState previous, boolean hashAdded, int lshId, CompletableFuture<Boolean> settled,
+            CompletableFuture<Boolean> dependsOn) {
         public boolean publishes() {
             return outcome.publishes();
         }
@@ -35,6 +46,9 @@ public final class Deduplicator {
 
     private final Map<String, StoryState> byUri = new HashMap<>();
     private final Map<String, String> byHash = new HashMap<>();
+    /** Publishing decisions not yet confirmed or taken back, by uri and by the content hash they added. */
+    private final Map<String, Decision> pendingByUri = new HashMap<>();
+    private final Map<String, Decision> pendingByHash = new HashMap<>();
     private final LshIndex lsh;
 
     public Deduplicator(double nearDuplicateThreshold) {
@@ -60,13 +74,16 @@ public final class Deduplicator {
     public synchronized Decision decide(Candidate c) {
         StoryState prev = byUri.get(c.uri());
         if (prev != null) {
+            Decision pendingPrev = pendingByUri.get(c.uri());
+            CompletableFuture<Boolean> restsOn = pendingPrev != null && pendingPrev.newState() == prev
+                    ? pendingPrev.settled() : null;
             if (c.versionCreatedGiven() && c.versionCreated().isBefore(prev.versionCreated())) {
                 return new Decision(Outcome.STALE, prev.uri(), prev.version(), prev.duplicateOf(), 0, null, prev,
-                        false, -1);
+                        false, -1, null, restsOn);
             }
             if (prev.contentHash().equals(c.contentHash()) && prev.pubStatus().equals(c.pubStatus())) {
                 return new Decision(Outcome.DUPLICATE, prev.uri(), prev.version(), prev.duplicateOf(), 1, null,
-                        prev, false, -1);
+                        prev, false, -1, null, restsOn);
             }
             Instant vc = c.versionCreated().isBefore(prev.versionCreated()) ? prev.versionCreated() : c.versionCreated();
             StoryState next = new StoryState(c.uri(), prev.version() + 1, vc, c.contentHash(), c.pubStatus(),
@@ -74,14 +91,16 @@ public final class Deduplicator {
             byUri.put(c.uri(), next);
             boolean hashAdded = byHash.putIfAbsent(c.contentHash(), c.uri()) == null;
             int id = c.minhash() != null ? lsh.add(c.minhash(), root(next)) : -1;
-            return new Decision(Outcome.UPDATED, c.uri(), next.version(), next.duplicateOf(), 0, next, prev,
-                    hashAdded, id);
+            return pending(new Decision(Outcome.UPDATED, c.uri(), next.version(), next.duplicateOf(), 0, next, prev,
+                    hashAdded, id, new CompletableFuture<>(), null));
         }
         String sameContent = byHash.get(c.contentHash());
         if (sameContent != null) {
             StoryState first = byUri.get(sameContent);
             int v = first == null ? 1 : first.version();
-            return new Decision(Outcome.DUPLICATE, sameContent, v, sameContent, 1, null, null, false, -1);
+            Decision pendingCopy = pendingByHash.get(c.contentHash());
+            return new Decision(Outcome.DUPLICATE, sameContent, v, sameContent, 1, null, null, false, -1, null,
+                    pendingCopy != null ? pendingCopy.settled() : null);
         }
         String duplicateOf = null;
         double sim = 0;
@@ -97,15 +116,53 @@ public final class Deduplicator {
         byUri.put(c.uri(), next);
         boolean hashAdded = byHash.putIfAbsent(c.contentHash(), c.uri()) == null;
         int id = c.minhash() != null ? lsh.add(c.minhash(), root(next)) : -1;
-        return new Decision(duplicateOf != null ? Outcome.NEAR_DUPLICATE : Outcome.ACCEPTED, c.uri(), 1, duplicateOf,
-                sim, next, null, hashAdded, id);
+        return pending(new Decision(duplicateOf != null ? Outcome.NEAR_DUPLICATE : Outcome.ACCEPTED, c.uri(), 1,
+                duplicateOf, sim, next, null, hashAdded, id, new CompletableFuture<>(), null));
     }
 
-    /** Takes back a publishing decision whose publish failed. */
-    public synchronized void rollback(Decision d) {
+    private Decision pending(Decision d) {
+        pendingByUri.put(d.uri(), d);
+        if (d.hashAdded()) {
+            pendingByHash.put(d.newState().contentHash(), d);
+        }
+        return d;
+    }
+
+    /** Confirms a publishing decision whose publish was acked: answers resting on it may now be given. */
+    public void confirm(Decision d) {
         if (!d.publishes()) {
             return;
         }
+        synchronized (this) {
+            pendingByUri.remove(d.uri(), d);
+            if (d.hashAdded()) {
+                pendingByHash.remove(d.newState().contentHash(), d);
+            }
+        }
+        d.settled().complete(true); // outside the lock: waiters continue on their own threads
+    }
+
+    /** Number of publishing decisions neither confirmed nor taken back (for tests and diagnostics). */
+    public synchronized int pending() {
+        return pendingByUri.size();
+    }
+
+    /** Takes back a publishing decision whose publish failed; answers resting on it must be decided again. */
+    public void rollback(Decision d) {
+        if (!d.publishes()) {
+            return;
+        }
+        synchronized (this) {
+            undo(d);
+            pendingByUri.remove(d.uri(), d);
+            if (d.hashAdded()) {
+                pendingByHash.remove(d.newState().contentHash(), d);
+            }
+        }
+        d.settled().complete(false);
+    }
+
+    private void undo(Decision d) {
         StoryState current = byUri.get(d.uri());
         if (current == d.newState()) {
             if (d.previous() != null) {

@@ -65,7 +65,7 @@ public final class Furniture {
         if (t.isEmpty()) {
             return true;
         }
-        return wordCount(t) <= MAX_WORDS && !SENTENCE_END.matcher(t).find();
+        return wordCount(t, MAX_WORDS + 1) <= MAX_WORDS && !SENTENCE_END.matcher(t).find();
     }
 
     /** Interface vocabulary: a call to action or a UI noun. */
@@ -75,9 +75,14 @@ public final class Furniture {
     }
 
     static int wordCount(String t) {
+        return wordCount(t, Integer.MAX_VALUE);
+    }
+
+    /** Words in {@code t}, counting stops at {@code limit} (long lines need not be read to the end). */
+    static int wordCount(String t, int limit) {
         int words = 0;
         boolean in = false;
-        for (int i = 0; i < t.length(); i++) {
+        for (int i = 0; i < t.length() && words < limit; i++) {
             boolean ws = Character.isWhitespace(t.charAt(i));
             if (!ws && !in) {
                 words++;

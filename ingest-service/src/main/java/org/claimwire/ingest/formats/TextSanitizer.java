@@ -20,10 +20,23 @@ import java.text.Normalizer;
 public final class TextSanitizer {
     static final int MAX_REPLACEMENT_RATIO_PERCENT = 2;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    private static final java.util.regex.Pattern HSPACES = java.util.regex.Pattern.compile("[ \\t]+");
 
     private TextSanitizer() {
+    }
+
+    /** {@link #decodeUtf8(byte[])} of {@code len} bytes from {@code off}; plain ASCII is copied as is. */
+    public static String decodeUtf8(byte[] bytes, int off, int len) {
+        boolean ascii = true;
+        for (int i = off, end = off + len; i < end; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
+        }
+        return decodeUtf8(off == 0 && len == bytes.length ? bytes : java.util.Arrays.copyOfRange(bytes, off, off + len));
     }
 
     /** Decodes UTF-8 bytes, repairing or refusing invalid input (see class doc). */
@@ -59,7 +72,7 @@ public final class TextSanitizer {
         return s;
     }
 
-    static boolean hasUtf8Bom(byte[] b) {
+    public static boolean hasUtf8Bom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }
 
@@ -92,6 +105,9 @@ public final class TextSanitizer {
     public static String clean(String s) {
         if (s == null) {
             return null;
+        }
+        if (isPlain(s)) {
+            return s; // printable ASCII, tab and LF only: nothing to remove, and NFC of ASCII is itself
         }
         StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
@@ -144,14 +160,60 @@ public final class TextSanitizer {
         return Normalizer.isNormalized(r, Normalizer.Form.NFC) ? r : Normalizer.normalize(r, Normalizer.Form.NFC);
     }
 
+    /** Printable ASCII plus tab and LF: {@link #clean} leaves such a string as it is. */
+    static boolean isPlain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\t') || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@code \\s} matches in a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** {@link #clean} plus whitespace collapsed to single spaces and trimmed; for one-line fields. */
     public static String cleanLine(String s) {
         String c = clean(s);
         if (c == null) {
             return null;
         }
-        String r = SPACES.matcher(c).replaceAll(" ").trim();
+        // one pass: runs of \s become one space (as SPACES.replaceAll(" ")), then String.trim()
+        StringBuilder out = new StringBuilder(c.length());
+        boolean space = false;
+        for (int i = 0, n = c.length(); i < n; i++) {
+            char ch = c.charAt(i);
+            if (regexSpace(ch)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(ch);
+        }
+        if (space) {
+            out.append(' ');
+        }
+        String r = trim(out);
         return r.isEmpty() ? null : r;
+    }
+
+    private static String trim(CharSequence sb) {
+        int a = 0;
+        int b = sb.length();
+        while (a < b && sb.charAt(a) <= ' ') {
+            a++;
+        }
+        while (b > a && sb.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        return sb.subSequence(a, b).toString();
     }
 
     /** {@link #clean} plus per-line whitespace collapsing and blank lines removed; for bodies. */
@@ -160,14 +222,32 @@ public final class TextSanitizer {
         if (c == null) {
             return null;
         }
+        // one pass, per line: runs of space/tab become one space (as HSPACES.replaceAll(" ")), then
+        // String.trim(); empty lines dropped; lines joined with LF
         StringBuilder out = new StringBuilder(c.length());
-        for (String line : c.split("\n")) {
-            String t = HSPACES.matcher(line).replaceAll(" ").trim();
-            if (!t.isEmpty()) {
-                if (out.length() > 0) {
-                    out.append('\n');
+        StringBuilder line = new StringBuilder(128);
+        boolean run = false;
+        int n = c.length();
+        for (int i = 0; i <= n; i++) {
+            char ch = i < n ? c.charAt(i) : '\n';
+            if (ch == '\n') {
+                String t = trim(line);
+                if (!t.isEmpty()) {
+                    if (out.length() > 0) {
+                        out.append('\n');
+                    }
+                    out.append(t);
                 }
-                out.append(t);
+                line.setLength(0);
+                run = false;
+            } else if (ch == ' ' || ch == '\t') {
+                if (!run) {
+                    line.append(' ');
+                    run = true;
+                }
+            } else {
+                line.append(ch);
+                run = false;
             }
         }
         return out.toString();

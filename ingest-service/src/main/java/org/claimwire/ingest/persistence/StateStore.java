@@ -10,14 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.claimwire.ingest.dedupe.Deduplicator;
 import org.claimwire.ingest.dedupe.StoryState;
 
 /**
  * Dedupe and version state in PostgreSQL (schema {@code ingest}): one row per uri with its latest
- * published version, hash and MinHash signature, and every content hash seen. Written in one JDBC
- * batch per request after the broker acked; read once at startup to rebuild the in-memory index.
+ * published version, hash and MinHash signature, and every content hash seen. Written with one multi-row
+ * statement per table and request after the broker acked; read once at startup to rebuild the in-memory index.
  */
 @ApplicationScoped
 public class StateStore {
@@ -54,42 +56,85 @@ public class StateStore {
         return n;
     }
 
-    /** Upserts the states of published decisions in one transaction. */
+    /** Rows per multi-row statement (7 parameters a row; PostgreSQL allows 32,767 per statement). */
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    /**
+     * Upserts the states of published decisions in one transaction, as one multi-row statement per table
+     * (per {@value #ROWS_PER_STATEMENT} rows): a 1,000-story batch is two round trips, not 2,000 statements.
+     * Several versions of one uri in the list collapse to the newest (a multi-row upsert may touch a row once).
+     */
     public void save(List<StoryState> states) throws SQLException {
         if (states.isEmpty()) {
             return;
         }
+        Map<String, StoryState> latest = new LinkedHashMap<>();
+        Map<String, String> seenHashes = new LinkedHashMap<>();
+        for (StoryState s : states) {
+            latest.merge(s.uri(), s, (a, b) -> b.version() >= a.version() ? b : a);
+            seenHashes.putIfAbsent(s.contentHash(), s.uri()); // the first uri wins, as with one insert each
+        }
+        List<StoryState> rows = new ArrayList<>(latest.values());
+        List<String[]> seen = new ArrayList<>(seenHashes.size());
+        for (Map.Entry<String, String> e : seenHashes.entrySet()) {
+            seen.add(new String[] {e.getKey(), e.getValue()});
+        }
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement up = c.prepareStatement("insert into ingest.story_state (uri, version, version_created, "
-                    + "content_hash, pub_status, duplicate_of, minhash) values (?,?,?,?,?,?,?) on conflict (uri) do "
-                    + "update set version = excluded.version, version_created = excluded.version_created, "
-                    + "content_hash = excluded.content_hash, pub_status = excluded.pub_status, "
-                    + "duplicate_of = excluded.duplicate_of, minhash = excluded.minhash, updated_at = now() "
-                    + "where story_state.version < excluded.version");
-                 PreparedStatement seen = c.prepareStatement(
-                         "insert into ingest.content_seen (content_hash, uri) values (?,?) on conflict do nothing")) {
-                for (StoryState s : states) {
-                    up.setString(1, s.uri());
-                    up.setInt(2, s.version());
-                    up.setTimestamp(3, Timestamp.from(s.versionCreated()));
-                    up.setString(4, s.contentHash());
-                    up.setString(5, s.pubStatus());
-                    up.setString(6, s.duplicateOf());
-                    up.setBytes(7, toBytes(s.minhash()));
-                    up.addBatch();
-                    seen.setString(1, s.contentHash());
-                    seen.setString(2, s.uri());
-                    seen.addBatch();
+            try {
+                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                    List<StoryState> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                    try (PreparedStatement up = c.prepareStatement(upsertSql(part.size()))) {
+                        int p = 1;
+                        for (StoryState s : part) {
+                            up.setString(p++, s.uri());
+                            up.setInt(p++, s.version());
+                            up.setTimestamp(p++, Timestamp.from(s.versionCreated()));
+                            up.setString(p++, s.contentHash());
+                            up.setString(p++, s.pubStatus());
+                            up.setString(p++, s.duplicateOf());
+                            up.setBytes(p++, toBytes(s.minhash()));
+                        }
+                        up.executeUpdate();
+                    }
                 }
-                up.executeBatch();
-                seen.executeBatch();
+                for (int from = 0; from < seen.size(); from += ROWS_PER_STATEMENT) {
+                    List<String[]> part = seen.subList(from, Math.min(seen.size(), from + ROWS_PER_STATEMENT));
+                    try (PreparedStatement ps = c.prepareStatement(seenSql(part.size()))) {
+                        int p = 1;
+                        for (String[] hu : part) {
+                            ps.setString(p++, hu[0]);
+                            ps.setString(p++, hu[1]);
+                        }
+                        ps.executeUpdate();
+                    }
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    static String upsertSql(int rows) {
+        StringBuilder sb = new StringBuilder(160 + rows * 18).append("insert into ingest.story_state (uri, version, "
+                + "version_created, content_hash, pub_status, duplicate_of, minhash) values ");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
+        }
+        return sb.append(" on conflict (uri) do update set version = excluded.version, version_created = "
+                + "excluded.version_created, content_hash = excluded.content_hash, pub_status = excluded.pub_status, "
+                + "duplicate_of = excluded.duplicate_of, minhash = excluded.minhash, updated_at = now() "
+                + "where story_state.version < excluded.version").toString();
+    }
+
+    static String seenSql(int rows) {
+        StringBuilder sb = new StringBuilder(80 + rows * 6).append("insert into ingest.content_seen (content_hash, uri) values ");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "" : ",").append("(?,?)");
+        }
+        return sb.append(" on conflict do nothing").toString();
     }
 
     public long count() throws SQLException {

@@ -205,6 +205,85 @@ class IngestServiceTest {
                 .body("results[3].status", equalTo("duplicate"));
     }
 
+    /**
+     * Messy real-world input in the spirit of Reuters-21578's reut2-017 (a raw control byte inside an item), on a
+     * fixture written here: one batch mixes good lines with invalid UTF-8, raw and escaped control characters and
+     * binary junk. Good lines are accepted, each bad line is repaired or refused with its own reason, and nothing
+     * raw reaches the topic.
+     */
+    @Test
+    void messyBatchLinesAreRepairedOrRefusedOneByOne() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        String tail = " Caf\u00e9 owners were less cheerful.";
+        // 1: good
+        b.write(json(Map.of("uri", "urn:messy:1:" + tag, "headline", "Good one " + tag,
+                "body", "Retail sales rose in March as shoppers returned to the high streets after a wet winter, "
+                + "the statistics office said, with clothing and garden centres doing best." + tail)).getBytes(StandardCharsets.UTF_8));
+        b.write('\n');
+        // 2: invalid UTF-8 (a stray 0xFF and a broken two-byte sequence) inside otherwise valid UTF-8 -> repaired
+        b.write(("{\"uri\":\"urn:messy:2:" + tag + "\",\"headline\":\"Output " + tag + "\",\"body\":\"Factory output rose ")
+                .getBytes(StandardCharsets.UTF_8));
+        b.write(new byte[] {(byte) 0xFF, ' ', (byte) 0xC3, '('});
+        b.write((" in March, led by car makers and machinery, while energy-intensive industries such as "
+                + "chemicals and steel stayed below last year's levels." + tail + "\"}").getBytes(StandardCharsets.UTF_8));
+        b.write('\n');
+        // 3: raw control bytes inside a JSON string (not valid JSON) -> refused, with the reason
+        b.write(("{\"uri\":\"urn:messy:3:" + tag + "\",\"headline\":\"Raw " + tag + "\",\"body\":\"Prices fell\u0001 "
+                + "sharply\u001b[0m in March as fuel and food costs eased, the central bank said in its monthly bulletin." + tail
+                + "\"}").getBytes(StandardCharsets.UTF_8));
+        b.write('\n');
+        // 4: control characters escaped in JSON -> parsed, then removed before publishing
+        b.write(json(Map.of("uri", "urn:messy:4:" + tag, "headline", "Escaped\u0007 " + tag,
+                "body", "Exports\u0000 grew\u001b[31m by a fifth\u0085in March, driven by shipments of grain and "
+                + "fertiliser to neighbouring countries, customs data showed on Thursday." + tail)).getBytes(StandardCharsets.UTF_8));
+        b.write('\n');
+        // 5: binary junk (one valid UTF-8 sequence, the rest invalid) -> refused as not UTF-8 text
+        byte[] junk = new byte[300];
+        for (int i = 0; i < junk.length; i++) {
+            junk[i] = (byte) (i % 2 == 0 ? 0xC3 : 0xFF);
+        }
+        junk[0] = (byte) 0xC3;
+        junk[1] = (byte) 0xA9;
+        b.write(junk);
+        b.write('\n');
+        // 6: good
+        b.write(json(Map.of("uri", "urn:messy:6:" + tag, "headline", "Good six " + tag,
+                "body", "Wages rose faster than prices for the first time in two years, according to a survey of "
+                + "employers published by the chamber of commerce on Friday." + tail)).getBytes(StandardCharsets.UTF_8));
+        b.write('\n');
+
+        Response r = given().contentType("application/x-ndjson").body(b.toByteArray()).post("/api/v1/stories/batch");
+        r.then().statusCode(202).body("lines", equalTo(6))
+                .body("results[0].status", equalTo("accepted"))
+                .body("results[1].status", equalTo("accepted"))
+                .body("results[2].line", equalTo(3)).body("results[2].error.status", equalTo(400))
+                .body("results[2].error.detail", containsString("malformed JSON"))
+                .body("results[2].error.detail", containsString("CTRL-CHAR"))
+                .body("results[3].status", equalTo("accepted"))
+                .body("results[4].line", equalTo(5)).body("results[4].error.status", equalTo(422))
+                .body("results[4].error.detail", containsString("not UTF-8"))
+                .body("results[5].status", equalTo("accepted"))
+                .body("counts.accepted", equalTo(4)).body("counts.error", equalTo(2));
+
+        for (int line : new int[] {1, 2, 4, 6}) {
+            ConsumerRecord<String, String> rec = recordFor("urn:messy:" + line + ":" + tag, 1);
+            JsonNode story = parse(rec.value());
+            for (String field : List.of("headline", "body")) {
+                String text = story.get(field).asText();
+                assertThat(text.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F)))
+                        .as("line %d %s has no control characters", line, field).isEmpty();
+            }
+            assertThat(story.get("body").asText()).contains("Café owners");
+        }
+        assertThat(parse(recordFor("urn:messy:2:" + tag, 1).value()).get("body").asText())
+                .startsWith("Factory output rose \uFFFD \uFFFD( in March");
+        assertThat(parse(recordFor("urn:messy:4:" + tag, 1).value()).get("body").asText())
+                .startsWith("Exports grew[31m by a fifth\nin March");
+        assertThat(recordsContaining(Topics.STORIES_RAW, "urn:messy:3:" + tag)).isEmpty();
+        assertThat(recordsContaining(Topics.STORIES_RAW, "urn:messy:5:" + tag)).isEmpty();
+    }
+
     @Test
     void feedIsPolledWithConditionalGetAndBadItemsGoToTheDlq() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -82,6 +82,33 @@ class DeduplicatorTest {
     }
 
     @Test
+    void aDuplicateOfACopyInFlightWaitsForItsPublish() {
+        Deduplicator d = new Deduplicator(0.6);
+        Deduplicator.Decision first = d.decide(cand("a", "H", STORY, t0, true, "usable"));
+        assertThat(first.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(d.pending()).isEqualTo(1);
+        // same uri and same content from another feed, while the first copy is still being published
+        Deduplicator.Decision sameUri = d.decide(cand("a", "H", STORY, t0, true, "usable"));
+        Deduplicator.Decision sameHash = d.decide(cand("b", "H", STORY, t0, true, "usable"));
+        assertThat(sameUri.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(sameHash.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(sameUri.dependsOn()).isSameAs(first.settled()).isNotDone();
+        assertThat(sameHash.dependsOn()).isSameAs(first.settled());
+        // the publish failed: the answers resting on it are void, and deciding again publishes
+        d.rollback(first);
+        assertThat(first.settled()).isCompletedWithValue(false);
+        assertThat(d.pending()).isZero();
+        Deduplicator.Decision retry = d.decide(cand("a", "H", STORY, t0, true, "usable"));
+        assertThat(retry.outcome()).isEqualTo(Outcome.ACCEPTED);
+        d.confirm(retry);
+        assertThat(retry.settled()).isCompletedWithValue(true);
+        // once confirmed, duplicates rest on nothing in flight
+        Deduplicator.Decision later = d.decide(cand("b", "H", STORY, t0, true, "usable"));
+        assertThat(later.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(later.dependsOn()).isNull();
+    }
+
+    @Test
     void lshLookupStaysFlatAsTheIndexGrows() {
         LshIndex idx = new LshIndex(0.6);
         Random rnd = new Random(42);

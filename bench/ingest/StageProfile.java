@@ -1,0 +1,163 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.claimwire.events.EventJson;
+import org.claimwire.events.Story;
+import org.claimwire.ingest.dedupe.ContentHash;
+import org.claimwire.ingest.dedupe.MinHasher;
+import org.claimwire.ingest.formats.FastPathLanguageDetector;
+import org.claimwire.ingest.formats.Furniture;
+import org.claimwire.ingest.formats.LanguageDetector;
+import org.claimwire.ingest.formats.NinjsParser;
+import org.claimwire.ingest.formats.OpenNlpLanguageDetector;
+import org.claimwire.ingest.formats.StoryDraft;
+import org.claimwire.ingest.formats.StoryNormaliser;
+import org.claimwire.ingest.formats.TextSanitizer;
+
+/**
+ * Per-stage CPU time of the ingest path on the Reuters stories, in one thread, no broker or database
+ * (java -cp ... StageProfile.java CORPUS_DIR). Thread CPU time, so other load on the machine matters little.
+ * Run by bench/ingest/profile.sh.
+ */
+public class StageProfile {
+    static final Pattern DOC = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
+    static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
+    static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
+    static final Pattern ENTITY = Pattern.compile("&(#\\d+|lt|gt|amp|quot|apos);");
+    static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+    interface Stage {
+        Object run(int i) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> lines = readCorpus(Path.of(args[0]));
+        int n = lines.size();
+        List<StoryDraft> drafts = new ArrayList<>();
+        for (String l : lines) {
+            drafts.add(NinjsParser.parse(l));
+        }
+        LanguageDetector fallback = OpenNlpLanguageDetector.fromClasspath();
+        LanguageDetector lang = new FastPathLanguageDetector(fallback);
+        StoryNormaliser norm = new StoryNormaliser(lang, Clock.systemUTC());
+        List<String> bodies = new ArrayList<>();
+        List<String> cleaned = new ArrayList<>();
+        for (StoryDraft d : drafts) {
+            bodies.add(d.body());
+            cleaned.add(Furniture.strip(TextSanitizer.cleanBlock(d.body())));
+        }
+        List<Story> stories = new ArrayList<>();
+        for (StoryDraft d : drafts) {
+            stories.add(norm.normalise(d, null).story());
+        }
+        int fellThrough = 0;
+        int[] asked = new int[1];
+        LanguageDetector counting = t -> {
+            asked[0]++;
+            return fallback.detect(t);
+        };
+        LanguageDetector withSkip = new FastPathLanguageDetector(counting);
+        Map<String, Integer> differs = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            String text = drafts.get(i).headline() + "\n" + cleaned.get(i);
+            String guess = fastGuess(text);
+            if (guess == null) {
+                fellThrough++;
+                String always = fallback.detect(text); // fast path, then OpenNLP on everything left
+                String now = withSkip.detect(text);
+                if (!java.util.Objects.equals(always, now)) {
+                    differs.merge(always + " -> " + now, 1, Integer::sum);
+                }
+            }
+        }
+        System.out.printf("%d stories; fast-path language guess falls through on %d (%.0f%%); OpenNLP asked on %d "
+                + "(number tables skipped); answers that differ from always asking OpenNLP: %s%n", n, fellThrough,
+                100.0 * fellThrough / n, asked[0], differs);
+        Map<String, Stage> stages = new java.util.LinkedHashMap<>();
+        stages.put("json parse (NinjsParser)", i -> NinjsParser.parse(lines.get(i)));
+        stages.put("cleanBlock", i -> TextSanitizer.cleanBlock(bodies.get(i)));
+        stages.put("furniture", i -> Furniture.strip(cleaned.get(i)));
+        stages.put("contentHash", i -> ContentHash.of(drafts.get(i).headline(), cleaned.get(i)));
+        stages.put("language (fast path + fallback)", i -> lang.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
+        stages.put("minhash", i -> MinHasher.signature(cleaned.get(i)));
+        stages.put("normalise (all of the above but parse)", i -> norm.normalise(drafts.get(i), null));
+        stages.put("story -> JSON", i -> EventJson.mapper().writeValueAsString(stories.get(i)));
+        for (int rep = 0; rep < 3; rep++) {
+            boolean print = rep == 2;
+            for (Map.Entry<String, Stage> e : stages.entrySet()) {
+                long c0 = MX.getCurrentThreadCpuTime();
+                for (int i = 0; i < n; i++) {
+                    e.getValue().run(i);
+                }
+                long c1 = MX.getCurrentThreadCpuTime();
+                if (print) {
+                    System.out.printf("  %-40s %8.1f us/story (CPU)%n", e.getKey(), (c1 - c0) / 1e3 / n);
+                }
+            }
+        }
+    }
+
+    static String fastGuess(String text) throws Exception {
+        var m = FastPathLanguageDetector.class.getDeclaredMethod("guess", String.class);
+        m.setAccessible(true);
+        return (String) m.invoke(null, text);
+    }
+
+    static List<String> readCorpus(Path dir) throws Exception {
+        List<String> out = new ArrayList<>();
+        List<Path> files;
+        try (var s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(xml|sgm)")).sorted().toList();
+        }
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            Matcher m = DOC.matcher(text);
+            while (m.find()) {
+                String doc = m.group(2);
+                Matcher b = BODY.matcher(doc);
+                if (!b.find()) {
+                    continue;
+                }
+                Matcher t = TITLE.matcher(doc);
+                String title = t.find() ? unescape(t.group(1)).trim() : null;
+                String body = unescape(b.group(1)).replaceAll("\\s*\\n\\s*", "\n").trim();
+                if (!body.isEmpty()) {
+                    Map<String, Object> j = new HashMap<>();
+                    j.put("uri", "urn:reuters21578:" + m.group(1));
+                    j.put("headline", title);
+                    j.put("body", body);
+                    out.add(EventJson.mapper().writeValueAsString(j));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String unescape(String s) {
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String r = switch (e) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> String.valueOf((char) Integer.parseInt(e.substring(1)));
+            };
+            m.appendReplacement(sb, Matcher.quoteReplacement(r));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

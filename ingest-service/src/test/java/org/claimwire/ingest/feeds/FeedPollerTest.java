@@ -1,0 +1,96 @@
+package org.claimwire.ingest.feeds;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.claimwire.events.EventJson;
+import org.claimwire.events.Topics;
+import org.claimwire.testsupport.KafkaProbe;
+import org.claimwire.testsupport.KafkaTestResource;
+import org.claimwire.testsupport.PostgresTestResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The background poller really polls on its timer: with the poller on and a 200 ms tick, a feed that is
+ * only registered (never polled by hand) is fetched, its item published, and its status updated.
+ */
+@QuarkusTest
+@TestProfile(FeedPollerTest.PollerOn.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class FeedPollerTest {
+
+    public static class PollerOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("claimwire.ingest.feeds.poller-enabled", "true",
+                    "claimwire.ingest.feeds.tick", "200ms",
+                    "claimwire.ingest.drop.enabled", "false");
+        }
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void registeredFeedIsPolledByTheTimer() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Timer wire %1$s</title><link>http://example.test/</link>
+                <item><guid>urn:poller:%1$s:1</guid><title>Council approves budget %1$s</title>
+                  <description>The city council approved next year's budget on Wednesday after a long debate about
+                  road repairs and school funding.</description></item>
+                </channel></rss>""".formatted(tag);
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/rss", ex -> {
+            fetches.incrementAndGet();
+            byte[] b = rss.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/rss";
+            int id = given().contentType("application/json")
+                    .body(EventJson.mapper().writeValueAsString(Map.of("url", url, "name", "timer", "intervalSeconds", 60)))
+                    .post("/api/v1/feeds").then().statusCode(201).extract().path("id");
+            // no POST .../poll: the timer must fetch it
+            Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonPath f = given().get("/api/v1/feeds/" + id).then().statusCode(200).extract().jsonPath();
+                return "ok".equals(f.getString("lastStatus"));
+            });
+            assertThat(fetches.get()).isEqualTo(1); // the 60 s interval holds until the next fetch
+            JsonPath f = given().get("/api/v1/feeds/" + id).then().statusCode(200).extract().jsonPath();
+            assertThat(f.getInt("itemsSeen")).isEqualTo(1);
+            assertThat(f.getInt("itemsPublished")).isEqualTo(1);
+            assertThat(f.getString("lastFetchedAt")).isNotBlank();
+            assertThat(f.getString("nextFetchAt")).isNotBlank();
+            assertThat(KafkaProbe.await(bootstrap, Topics.STORIES_RAW, r -> ("urn:poller:" + tag + ":1").equals(r.key()),
+                    Duration.ofSeconds(20))).isNotNull();
+            Thread.sleep(1000); // several more ticks: not due again, so not fetched again
+            assertThat(fetches.get()).isEqualTo(1);
+            given().delete("/api/v1/feeds/" + id).then().statusCode(204);
+        } finally {
+            server.stop(0);
+        }
+    }
+}
