@@ -26,26 +26,26 @@ class MergeTest {
     void samePeopleNamedDifferentlyAcrossStoriesAreOneEntityButDifferentFullNamesStayApart() {
         Instant t = Instant.parse("2025-04-01T08:00:00Z");
         String a = "urn:test:merge:a";
-        String bodyA = "Kremlin spokesman Dmitry Peskov said on Monday that US President Donald Trump had not called. "
-                + "Melania Trump was not available for comment.";
+        String bodyA = "Kremlin spokesman Dmitry Peskov said on Monday that US President Arthur Kessel had not called. "
+                + "Mira Kessel was not available for comment.";
         var peskovA = TestEvents.entity("e1", "Dmitry Peskov", EntityType.PERSON, List.of("Kremlin spokesman"), bodyA, "Dmitry Peskov");
-        var donaldA = TestEvents.entity("e2", "Donald Trump", EntityType.PERSON, List.of("US President"), bodyA, "Donald Trump");
-        var melaniaA = TestEvents.entity("e3", "Melania Trump", EntityType.PERSON, List.of(), bodyA, "Melania Trump");
+        var donaldA = TestEvents.entity("e2", "Arthur Kessel", EntityType.PERSON, List.of("US President"), bodyA, "Arthur Kessel");
+        var melaniaA = TestEvents.entity("e3", "Mira Kessel", EntityType.PERSON, List.of(), bodyA, "Mira Kessel");
         TestEvents.send(TestEvents.enriched(TestEvents.story(a, 1, PubStatus.USABLE, "Kremlin: no call", bodyA, t, "en", "MergeWire"),
                 List.of(peskovA, donaldA, melaniaA), List.of()));
         long storyA = Api.awaitStory(a, 1);
 
         String b = "urn:test:merge:b";
-        String bodyB = "Peskov, the Kremlin spokesman, told TASS that Trump would be welcome in Moscow. "
-                + "Melania Trump said nothing.";
+        String bodyB = "Peskov, the Kremlin spokesman, told TASS that Kessel would be welcome in Moscow. "
+                + "Mira Kessel said nothing.";
         var peskovB = TestEvents.entity("e1", "Peskov", EntityType.PERSON, List.of("Kremlin spokesman"), bodyB, "Peskov",
                 "the Kremlin spokesman");
-        var trumpB = TestEvents.entity("e2", "Trump", EntityType.PERSON, List.of(), bodyB, "Trump");
-        var melaniaB = TestEvents.entity("e3", "Melania Trump", EntityType.PERSON, List.of(), bodyB, "Melania Trump");
+        var trumpB = TestEvents.entity("e2", "Kessel", EntityType.PERSON, List.of(), bodyB, "Kessel");
+        var melaniaB = TestEvents.entity("e3", "Mira Kessel", EntityType.PERSON, List.of(), bodyB, "Mira Kessel");
         var tass = TestEvents.entity("e4", "TASS", EntityType.ORGANIZATION, List.of(), bodyB, "TASS");
-        var claim = TestEvents.claim("c1", peskovB, bodyB, "Trump would be welcome in Moscow", Enrichment.Mode.INDIRECT,
+        var claim = TestEvents.claim("c1", peskovB, bodyB, "Kessel would be welcome in Moscow", Enrichment.Mode.INDIRECT,
                 Enrichment.Stance.ASSERTS, tass, null, List.of(trumpB));
-        TestEvents.send(TestEvents.enriched(TestEvents.story(b, 1, PubStatus.USABLE, "Peskov: Trump welcome", bodyB,
+        TestEvents.send(TestEvents.enriched(TestEvents.story(b, 1, PubStatus.USABLE, "Peskov: Kessel welcome", bodyB,
                 t.plusSeconds(3600), "en", "MergeWire"), List.of(peskovB, trumpB, melaniaB, tass), List.of(claim)));
         long storyB = Api.awaitStory(b, 1);
 
@@ -59,7 +59,7 @@ class MergeTest {
         assertThat(jb.getLong("entities.find { it.localId == 'e1' }.id")).isEqualTo(peskov);
         assertThat(jb.getString("entities.find { it.localId == 'e1' }.canonicalName")).isEqualTo("Dmitry Peskov");
         assertThat(jb.getString("entities.find { it.localId == 'e1' }.resolution")).contains("surname");
-        // the bare "Trump" beside "Melania Trump" is not Melania: the one other Trump, Donald
+        // the bare "Kessel" beside "Mira Kessel" is not Mira: the one other Kessel, Arthur
         assertThat(jb.getLong("entities.find { it.localId == 'e2' }.id")).isEqualTo(donald);
         assertThat(jb.getLong("entities.find { it.localId == 'e3' }.id")).isEqualTo(melania);
 
@@ -70,15 +70,16 @@ class MergeTest {
         assertThat(e.getList("aliasSources.find { it.name == 'Peskov' }.stories.uri", String.class)).contains(b);
         assertThat(e.getString("aliasSources.find { it.name == 'Peskov' }.reason")).contains("surname");
 
-        // claims by the merged entity, to TASS, about Donald Trump
+        // claims by the merged entity, to TASS, about Arthur Kessel
         JsonPath c = given().queryParam("speaker", peskov).queryParam("recipient", "TASS").queryParam("about", donald)
                 .get("/api/v1/claims").jsonPath();
         assertThat(c.getList("items.uri", String.class)).contains(b);
 
-        // with two Trumps known and nothing to tell them apart, a bare "Trump" merges with neither
+        // with two Kessels known and nothing to tell them apart, a bare "Kessel" merges with neither
+        // (fictional names: the shared test database also serves the seed story's Trump to other tests)
         String cUri = "urn:test:merge:c";
-        String bodyC = "Trump was seen in Palm Beach.";
-        var trumpC = TestEvents.entity("e1", "Trump", EntityType.PERSON, List.of(), bodyC, "Trump");
+        String bodyC = "Kessel was seen in Palm Beach.";
+        var trumpC = TestEvents.entity("e1", "Kessel", EntityType.PERSON, List.of(), bodyC, "Kessel");
         TestEvents.send(TestEvents.enriched(TestEvents.story(cUri, 1, PubStatus.USABLE, "Sighting", bodyC,
                 t.plusSeconds(7200), "en", "MergeWire"), List.of(trumpC), List.of()));
         long storyC = Api.awaitStory(cUri, 1);
