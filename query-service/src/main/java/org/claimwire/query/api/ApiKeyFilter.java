@@ -29,7 +29,7 @@ public class ApiKeyFilter {
             return null;
         }
         boolean write = !HttpMethod.GET.equals(ctx.getMethod()) && !HttpMethod.HEAD.equals(ctx.getMethod())
-                && !HttpMethod.OPTIONS.equals(ctx.getMethod());
+                && !HttpMethod.OPTIONS.equals(ctx.getMethod()) && !isReadOnlyPost(ctx, path);
         boolean admin = write || path.startsWith("/api/v1/admin");
         String key = key(ctx);
         List<String> adminKeys = config.api().adminKeys().orElse(List.of());
@@ -43,6 +43,11 @@ public class ApiKeyFilter {
             return null;
         }
         return deny(key == null, path, "an API key is required");
+    }
+
+    /** POST /api/v1/ask only carries a question in its body (too long for a URL); it changes nothing. */
+    private static boolean isReadOnlyPost(ContainerRequestContext ctx, String path) {
+        return HttpMethod.POST.equals(ctx.getMethod()) && path.equals("/api/v1/ask");
     }
 
     private static Response deny(boolean missing, String path, String detail) {
