@@ -4,9 +4,22 @@ package org.claimwire.query.search;
  * {@code GET /api/v1/search?q=}: PostgreSQL full text (english configuration, so "spoken" matches "speak")
  * over the headlines and bodies of visible stories and the contents of their claims, ranked by
  * {@code ts_rank}, with {@code ts_headline} snippets computed for the page only.
+ *
+ * <p>Ranking every match does not scale: {@code ts_rank} reads (de-TOASTs) the whole {@code tsvector} of each
+ * matching row, and a word such as "said" matches nearly every story. So the ranking runs over a bounded
+ * candidate set per kind: the {@link #CANDIDATES} newest matching story versions and the {@link #CANDIDATES}
+ * newest matching claims ({@code query.fts_story_candidates} / {@code fts_claim_candidates}, migration V4: the
+ * GIN index for rare queries, the time index stopping after enough matches for common ones, planned per call
+ * with the actual query). The candidate set does not depend on the page, so offset cursors stay consistent
+ * across pages; results end after the candidates (at most {@code 2 * CANDIDATES} hits). Snippets are built from
+ * a bounded excerpt ({@link #EXCERPT} characters of the body or claim) for the returned rows only.
  */
 public final class FullTextSearch {
     public static final String CURSOR_KIND = "search";
+    /** Newest matching story versions, and newest matching claims, that are ranked. */
+    public static final int CANDIDATES = 200;
+    /** Characters of a body (claim content) that {@code ts_headline} reads for a snippet. */
+    public static final int EXCERPT = 2000;
     static final char START = '\uE000';
     static final char STOP = '\uE001';
 
@@ -14,17 +27,19 @@ public final class FullTextSearch {
     }
 
     public static SqlQuery toSql(String q, int offset, int limit) {
-        int window = offset + limit + 1;
+        int window = Math.min(offset + limit + 1, CANDIDATES);
         return new SqlQuery().append("""
-                WITH q AS (SELECT websearch_to_tsquery('english', ?) AS tq,
+                WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ?) AS tq,
                           websearch_to_tsquery('english', ?) || websearch_to_tsquery('english', coalesce(?, '')) AS hq),
                 hits AS (
                   (SELECT 'story'::text AS kind, v.id AS version_id, NULL::bigint AS claim_id, ts_rank(v.tsv, q.tq) AS rank
-                   FROM query.story_versions v, q WHERE v.visible AND v.tsv @@ q.tq
+                   FROM q CROSS JOIN LATERAL query.fts_story_candidates(q.tq, ?) k
+                   JOIN query.story_versions v ON v.id = k.id
                    ORDER BY rank DESC, v.id DESC LIMIT ?)
                   UNION ALL
                   (SELECT 'claim'::text, c.story_version_id, c.id, ts_rank(c.tsv, q.tq) AS rank
-                   FROM query.claims c, q WHERE c.visible AND c.tsv @@ q.tq
+                   FROM q CROSS JOIN LATERAL query.fts_claim_candidates(q.tq, ?) k
+                   JOIN query.claims c ON c.id = k.id
                    ORDER BY rank DESC, c.id DESC LIMIT ?)
                 ),
                 page AS (SELECT * FROM hits ORDER BY rank DESC, kind DESC, version_id DESC, claim_id DESC NULLS LAST
@@ -32,8 +47,8 @@ public final class FullTextSearch {
                 SELECT p.kind, v.story_id, s.uri, p.claim_id, v.headline, p.rank,
                        CASE WHEN p.kind = 'claim' THEN c.said_at ELSE v.version_created END AS time,
                        ts_headline('english',
-                                   CASE WHEN p.kind = 'claim' THEN c.content
-                                        ELSE coalesce(v.headline, '') || E'\\n' || coalesce(v.body, '') END,
+                                   CASE WHEN p.kind = 'claim' THEN left(c.content, ?)
+                                        ELSE coalesce(v.headline, '') || E'\\n' || left(coalesce(v.body, ''), ?) END,
                                    q.hq, 'StartSel=\uE000, StopSel=\uE001, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "')
                          AS snippet
                 FROM page p CROSS JOIN q
@@ -41,7 +56,8 @@ public final class FullTextSearch {
                 JOIN query.stories s ON s.id = v.story_id
                 LEFT JOIN query.claims c ON c.id = p.claim_id
                 ORDER BY p.rank DESC, p.kind DESC, p.version_id DESC, p.claim_id DESC NULLS LAST""",
-                Lemmas.rewrite(q), Lemmas.rewrite(q), Lemmas.originalForms(q), window, window, limit + 1, offset);
+                Lemmas.rewrite(q), Lemmas.rewrite(q), Lemmas.originalForms(q), CANDIDATES, window, CANDIDATES, window,
+                limit + 1, offset, EXCERPT, EXCERPT);
     }
 
     /** The snippet as safe HTML: text escaped, matches in {@code <mark>}. */

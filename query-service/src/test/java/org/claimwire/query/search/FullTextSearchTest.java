@@ -1,0 +1,34 @@
+package org.claimwire.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FullTextSearchTest {
+
+    @Test
+    void ranksOnlyABoundedCandidateSetIndependentOfThePage() {
+        SqlQuery first = FullTextSearch.toSql("said", 0, 20);
+        SqlQuery deep = FullTextSearch.toSql("said", 380, 20);
+        for (SqlQuery sq : new SqlQuery[] {first, deep}) {
+            assertThat(sq.sql()).contains("query.fts_story_candidates(q.tq, ?)", "query.fts_claim_candidates(q.tq, ?)")
+                    .doesNotContain("v.tsv @@").doesNotContain("c.tsv @@");
+            assertThat(sq.sql().chars().filter(ch -> ch == '?').count()).isEqualTo(sq.params().size());
+            // the candidate counts (params 4 and 6) are the same for every page: offset cursors stay consistent
+            assertThat(sq.params().get(3)).isEqualTo(FullTextSearch.CANDIDATES);
+            assertThat(sq.params().get(5)).isEqualTo(FullTextSearch.CANDIDATES);
+        }
+        assertThat(first.params().get(4)).isEqualTo(21);
+        assertThat(deep.params().get(4)).isEqualTo(FullTextSearch.CANDIDATES);
+        assertThat(deep.params().subList(7, 9)).containsExactly(21, 380);
+    }
+
+    @Test
+    void snippetsReadABoundedExcerptAndKeepLemmaAwareQueries() {
+        SqlQuery sq = FullTextSearch.toSql("spoken Putin", 0, 10);
+        assertThat(sq.sql()).contains("left(c.content, ?)", "left(coalesce(v.body, ''), ?)");
+        assertThat(sq.params().subList(9, 11)).containsExactly(FullTextSearch.EXCERPT, FullTextSearch.EXCERPT);
+        assertThat(sq.params().get(0)).isEqualTo(Lemmas.rewrite("spoken Putin"));
+        assertThat(sq.params().get(2)).isEqualTo(Lemmas.originalForms("spoken Putin"));
+    }
+}
