@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,30 @@ public class QueryRepository {
                 new StorySummary(rs.getLong("story_id"), rs.getString("uri"), rs.getInt("version"), rs.getString("pub_status"),
                         rs.getString("language"), rs.getString("headline"), rs.getString("byline"), rs.getString("source"),
                         rs.getString("feed_id"), rs.getString("url"), rs.getString("located"),
-                        Jdbc.instant(rs, "version_created"), Jdbc.instant(rs, "first_created"), rs.getString("excerpt")),
+                        Jdbc.instant(rs, "version_created"), Jdbc.instant(rs, "first_created"), rs.getString("excerpt"),
+                        null),
                 rs.getLong("version_id")}));
-        return page(rows, limit, r -> Cursor.of(StoryFilter.CURSOR_KIND, ((StorySummary) r[0]).versionCreated(), r[1]).encode());
+        Page<StorySummary> page = page(rows, limit,
+                r -> Cursor.of(StoryFilter.CURSOR_KIND, ((StorySummary) r[0]).versionCreated(), r[1]).encode());
+        return new Page<>(withEntities(page.items(), rows.subList(0, page.items().size())), page.nextCursor());
+    }
+
+    /** Adds to each listed story the entities it names, most mentioned first, in one query for the whole page. */
+    private List<StorySummary> withEntities(List<StorySummary> items, List<Object[]> rows) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Long[] versionIds = rows.stream().map(r -> (Long) r[1]).toArray(Long[]::new);
+        Map<Long, List<Views.EntityMention>> byVersion = new HashMap<>();
+        read(c -> Jdbc.list(c, "SELECT story_version_id, entity_id, name, type, mention_count FROM query.story_entities "
+                + "WHERE story_version_id = ANY (?) ORDER BY story_version_id, mention_count DESC, name",
+                List.of((Object) versionIds), rs -> byVersion.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Views.EntityMention(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))));
+        List<StorySummary> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            out.add(items.get(i).withEntities(byVersion.getOrDefault((Long) rows.get(i)[1], List.of())));
+        }
+        return out;
     }
 
     /** The story id for a uri, or null. */

@@ -18,7 +18,16 @@ public final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StorySummary(long id, String uri, int version, String pubStatus, String language, String headline,
                                String byline, String source, String feedId, String url, String located,
-                               Instant versionCreated, Instant firstCreated, String excerpt) {
+                               Instant versionCreated, Instant firstCreated, String excerpt,
+                               List<EntityMention> entities) {
+        StorySummary withEntities(List<EntityMention> list) {
+            return new StorySummary(id, uri, version, pubStatus, language, headline, byline, source, feedId, url, located,
+                    versionCreated, firstCreated, excerpt, list);
+        }
+    }
+
+    /** Who a listed story names: global entity id, name, type, and how often the story mentions it. */
+    public record EntityMention(long id, String name, String type, int mentions) {
     }
 
     public record VersionInfo(int version, String pubStatus, Instant versionCreated, boolean current) {

@@ -75,6 +75,11 @@ class ApiTest {
                 .body("items.uri", equalTo(List.of(DE, SEED)));
         given().queryParam("source", SOURCE).queryParam("entity", "Nobody Atall").get("/api/v1/stories").then()
                 .body("items.size()", equalTo(0));
+        // Each listed story names its people, most mentioned first.
+        given().queryParam("source", SOURCE).queryParam("language", "en").get("/api/v1/stories").then()
+                .body("items[0].entities.findAll { it.type == 'PERSON' }.name", org.hamcrest.Matchers.hasItems(
+                        "Dmitry Peskov", "Donald Trump", "Vladimir Putin", "Volodymyr Zelensky"))
+                .body("items[0].entities[0].mentions", org.hamcrest.Matchers.greaterThan(1));
     }
 
     @Test
