@@ -159,8 +159,9 @@ public class Soak {
         long end = storedAt.values().stream().mapToLong(Long::longValue).max().orElse(sentAt);
         Map<String, Long> topicsAfter = topicSizes(kafka);
 
-        long[] latencies = acceptedAt.entrySet().stream().filter(e -> storedAt.containsKey(e.getKey()))
-                .mapToLong(e -> Math.max(0, storedAt.get(e.getKey()) - e.getValue())).sorted().toArray();
+        Map<String, Long> stored = storedAt;
+        long[] latencies = acceptedAt.entrySet().stream().filter(e -> stored.containsKey(e.getKey()))
+                .mapToLong(e -> Math.max(0, stored.get(e.getKey()) - e.getValue())).sorted().toArray();
         System.out.println();
         System.out.println("=== Claimwire soak report ===");
         System.out.printf("stories sent: %d (from %s)%n", items.size(), corpus);
