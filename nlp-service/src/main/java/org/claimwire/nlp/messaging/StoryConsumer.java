@@ -71,9 +71,36 @@ public class StoryConsumer {
                 .withDataContentType(CloudEventTypes.DATA_CONTENT_TYPE)
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(story.uri()).build();
-        out.sendMessageAndAwait(Message.of(json, Metadata.of(ce, kafka)));
+        publishUntilAcknowledged(story, Message.of(json, Metadata.of(ce, kafka)));
         LOG.debugf("enriched %s v%d: %d entities, %d claims", story.uri(), story.version(),
                 enrichment.entities().size(), enrichment.claims().size());
+    }
+
+    private static final long PUBLISH_BACKOFF_CAP_MS = 10_000;
+
+    /**
+     * A failed publish means the broker is away, not that the story is bad: retry (the record stays
+     * unacknowledged, so its offset is not committed) rather than dead-letter a good story.
+     */
+    private void publishUntilAcknowledged(Story story, Message<String> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                out.sendMessageAndAwait(message);
+                return;
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                LOG.warnf("publishing %s v%d failed (attempt %d), retrying: %s", story.uri(), story.version(), attempt,
+                        e.getMessage());
+                try {
+                    Thread.sleep(Math.min(PUBLISH_BACKOFF_CAP_MS, 500L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     static Story parse(String value) {
@@ -92,6 +119,13 @@ public class StoryConsumer {
         }
         if (story.uri() == null || story.uri().isBlank()) {
             throw new PoisonRecordException("story has no uri");
+        }
+        if (story.version() < 1) {
+            throw new PoisonRecordException("story " + story.uri() + " has version " + story.version()
+                    + " (versions start at 1)");
+        }
+        if (story.body() == null && !story.isKill()) {
+            throw new PoisonRecordException("story " + story.uri() + " has no body");
         }
         return story;
     }

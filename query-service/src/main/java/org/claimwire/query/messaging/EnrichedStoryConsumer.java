@@ -84,6 +84,14 @@ public class EnrichedStoryConsumer {
             } catch (InvalidEventException e) {
                 return deadLetter(message, e);
             } catch (RuntimeException e) {
+                if (databaseUnavailable(e)) {
+                    // The database is away, not the record bad: wait for it (the partition pauses behind this
+                    // record) instead of dead-lettering good stories; readiness reports the database down meanwhile.
+                    LOG.warnf("database unavailable while storing %s v%d (attempt %d), waiting: %s",
+                            event.story().uri(), event.story().version(), attempt, e.getMessage());
+                    sleep(Math.min(UNAVAILABLE_BACKOFF_CAP_MS, config.consumer().dbBackoff().toMillis() * attempt));
+                    continue;
+                }
                 if (attempt >= attempts) {
                     LOG.errorf("giving up on %s v%d after %d attempts: %s", event.story().uri(), event.story().version(),
                             attempt, e.getMessage());
@@ -94,6 +102,34 @@ public class EnrichedStoryConsumer {
                 sleep(config.consumer().dbBackoff().toMillis() * attempt);
             }
         }
+    }
+
+    private static final long UNAVAILABLE_BACKOFF_CAP_MS = 5_000;
+
+    /**
+     * True when the failure says the database cannot be reached (SQLState class 08 "connection exception",
+     * 57P0x "server shutting down / cannot connect now", a refused socket, or no pooled connection to be had),
+     * as opposed to a statement that fails on this record.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            // Agroal's pool timeout carries no SQLState.
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Parses and validates a record value; the exception message is the dead-letter reason. */
