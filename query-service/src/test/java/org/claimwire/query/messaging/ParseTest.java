@@ -18,6 +18,14 @@ class ParseTest {
     }
 
     @Test
+    void spansOutsideTheBodyArePoison() {
+        assertThatThrownBy(() -> EnrichedStoryConsumer.parse("{\"story\":{\"uri\":\"urn:x\",\"version\":1,"
+                + "\"body\":\"short\"},\"enrichment\":{\"entities\":[{\"id\":\"e1\",\"name\":\"X\","
+                + "\"type\":\"PERSON\",\"mentions\":[{\"start\":400,\"end\":90,\"text\":\"X\"}]}],\"claims\":[]}}"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("outside its body");
+    }
+
+    @Test
     void parsesAGoodEvent() {
         var e = EnrichedStoryConsumer.parse("{\"story\":{\"uri\":\"urn:x\",\"version\":2,\"body\":\"b\"},\"enrichment\":{\"entities\":[]}}");
         assertThat(e.story().uri()).isEqualTo("urn:x");
