@@ -6,7 +6,8 @@
 #   (2) a plain KafkaProducer's throughput for the same payloads, in the same run, same broker, same settings,
 #   (3) near-duplicate lookup time (MinHash LSH) as the index grows to 100k stories.
 # Usage: bench/ingest/run.sh [corpus dir] [batch size, default 1000] [client threads, default 2]
-# Env: BENCH_SKIP_BUILD=1 reuses the last build; BENCH_APP_OPTS adds JVM options to the service (e.g. JFR:
+# Env: BENCH_SKIP_BUILD=1 reuses the last build; BENCH_APP=path/to/quarkus-run.jar measures another build (e.g.
+#   an older commit's, for a before/after in the same session); BENCH_APP_OPTS adds JVM options to the service (e.g. JFR:
 #   BENCH_APP_OPTS="-XX:StartFlightRecording=filename=app.jfr,settings=profile").
 # Per-stage CPU time without broker or database: bench/ingest/profile.sh.
 set -euo pipefail
@@ -25,5 +26,5 @@ WORK="$ROOT/bench/ingest/target"
 mkdir -p "$WORK"
 cd "$WORK"
 java -Xmx2g -cp "$CP" "$ROOT/bench/ingest/IngestBench.java" \
-  --corpus "$CORPUS" --app "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" \
+  --corpus "$CORPUS" --app "${BENCH_APP:-$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar}" \
   --batch "$BATCH" --threads "$THREADS" 2> "$WORK/bench.stderr"

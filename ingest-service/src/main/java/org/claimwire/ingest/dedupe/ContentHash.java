@@ -38,17 +38,27 @@ public final class ContentHash {
         if (s == null) {
             return "";
         }
-        // NFKC leaves ASCII as it is: skip the normaliser for plain ASCII text (most wire copy)
-        String n = (isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        // NFKC leaves ASCII as it is: skip the normaliser for plain ASCII text (most wire copy), and lower-case
+        // it in the same pass
+        boolean ascii = isAscii(s);
+        String n = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
-            switch (c) {
-                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`' -> c = '\'';
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';
-                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> c = '-';
-                default -> {
+            if (ascii) {
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                } else if (c == '`') {
+                    c = '\'';
+                }
+            } else {
+                switch (c) {
+                    case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`' -> c = '\'';
+                    case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';
+                    case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> c = '-';
+                    default -> {
+                    }
                 }
             }
             if (Character.isWhitespace(c)) {

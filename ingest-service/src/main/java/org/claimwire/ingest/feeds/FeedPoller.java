@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.claimwire.ingest.IngestConfig;
 import org.jboss.logging.Logger;
 
-/** Background poller: every tick, polls the feeds whose next fetch time has come (one at a time). */
+/**
+ * Background poller: every tick, polls the feeds whose next fetch time has come (one at a time), each only
+ * after claiming it ({@link FeedService#claim}), so replicas never poll the same feed twice.
+ */
 @ApplicationScoped
 public class FeedPoller {
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
@@ -40,7 +43,9 @@ public class FeedPoller {
     void tick() {
         try {
             for (Long id : feeds.dueFeeds()) {
-                feeds.poll(id);
+                if (feeds.claim(id)) {
+                    feeds.poll(id);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("feed poll tick failed", e);

@@ -193,6 +193,26 @@ public class FeedService {
         }
     }
 
+    /**
+     * Claims a due feed for this replica before the poller polls it: one atomic UPDATE moves its next fetch
+     * time a lease ahead, so of several replicas ticking at once exactly one polls each feed per interval (the
+     * poll then sets the real next fetch time). A replica that dies mid-poll loses the feed to another when the
+     * lease runs out. True when this replica won the claim.
+     */
+    public boolean claim(long feedId) {
+        Instant now = Instant.now();
+        Instant leaseEnd = now.plus(pollLease());
+        return QuarkusTransaction.requiringNew().call(() -> FeedEntity.update(
+                "nextFetchAt = ?1 where id = ?2 and enabled = true and (nextFetchAt is null or nextFetchAt <= ?3)",
+                leaseEnd, feedId, now)) == 1;
+    }
+
+    /** Longer than any one poll can take: fetch timeouts, then the broker's ack wait, plus a margin. */
+    Duration pollLease() {
+        return config.feeds().connectTimeout().plus(config.feeds().readTimeout()).plus(config.publishTimeout())
+                .plusSeconds(60);
+    }
+
     /** For the poller: ids of enabled feeds that are due. */
     public List<Long> dueFeeds() {
         return QuarkusTransaction.requiringNew().call(() -> FeedEntity.due(Instant.now()).stream().map(f -> f.id).toList());

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.claimwire.ingest.dedupe.Deduplicator;
+import org.claimwire.ingest.dedupe.MinHasher;
 import org.claimwire.ingest.dedupe.StoryState;
 
 /**
@@ -145,23 +146,30 @@ public class StateStore {
         }
     }
 
+    /** The signature prefixed by its {@link MinHasher#VERSION}. */
     static byte[] toBytes(int[] sig) {
         if (sig == null) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.allocate(sig.length * 4);
+        ByteBuffer b = ByteBuffer.allocate(1 + sig.length * 4);
+        b.put(MinHasher.VERSION);
         for (int v : sig) {
             b.putInt(v);
         }
         return b.array();
     }
 
+    /**
+     * The stored signature, or null when there is none or it was made by another {@link MinHasher#VERSION}
+     * (version 1 was stored without a prefix): such a story still counts for exact duplicates and versions,
+     * it just cannot be found as the first copy of a near-duplicate.
+     */
     static int[] fromBytes(byte[] bytes) {
-        if (bytes == null) {
+        if (bytes == null || bytes.length != 1 + MinHasher.NUM_HASHES * 4 || bytes[0] != MinHasher.VERSION) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        int[] sig = new int[bytes.length / 4];
+        ByteBuffer b = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+        int[] sig = new int[MinHasher.NUM_HASHES];
         for (int i = 0; i < sig.length; i++) {
             sig[i] = b.getInt();
         }

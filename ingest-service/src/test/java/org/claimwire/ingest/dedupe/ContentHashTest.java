@@ -1,0 +1,59 @@
+package org.claimwire.ingest.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ContentHashTest {
+
+    /** The two-pass form the single pass replaced: NFKC (skipped for ASCII), lower case, fold, collapse. */
+    static String formerNormalise(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        boolean space = false;
+        for (char c : n.toCharArray()) {
+            switch (c) {
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`' -> c = '\'';
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> c = '"';
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> c = '-';
+                default -> {
+                }
+            }
+            if (Character.isWhitespace(c)) {
+                if (!space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
+    @Test
+    void singlePassNormalisationEqualsTheFormerOneOnAsciiAndBeyond() {
+        String alphabet = "aAzZmM09 .,`'\"-\t\n\r\u000B\f\u001C\u00C9\u00E9\u2019\u201C\u2014\uFB01\u00A0\u2003\u0130";
+        Random rnd = new Random(7);
+        for (int k = 0; k < 20_000; k++) {
+            boolean ascii = rnd.nextBoolean();
+            StringBuilder sb = new StringBuilder();
+            for (int i = rnd.nextInt(50); i > 0; i--) {
+                sb.append(alphabet.charAt(rnd.nextInt(ascii ? 21 : alphabet.length())));
+            }
+            String s = sb.toString();
+            assertThat(ContentHash.normalise(s)).as("normalise(%s)", s).isEqualTo(formerNormalise(s));
+        }
+    }
+
+    @Test
+    void copiesThatDifferOnlyInCaseQuotesDashesAndSpacingHashTheSame() {
+        assertThat(ContentHash.of("Talks End", "He said \u201Cno\u201D \u2014 twice."))
+                .isEqualTo(ContentHash.of("talks  end", "he said \"no\" - twice. "))
+                .isNotEqualTo(ContentHash.of("Talks End", "He said yes - twice."));
+    }
+}
