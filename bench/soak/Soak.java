@@ -175,7 +175,16 @@ public class Soak {
         System.out.printf("accepted == stored + duplicates: %d == %d + %d -> %s%n", accepted, storedAt.size(), duplicates,
                 accepted == storedAt.size() + duplicates ? "OK" : "MISMATCH");
         for (String dlq : List.of("wire.ingest.dlq", "wire.nlp.dlq", "wire.query.dlq")) {
-            System.out.printf("DLQ %s: +%d%n", dlq, topicsAfter.get(dlq) - topicsBefore.get(dlq));
+            long added = topicsAfter.get(dlq) - topicsBefore.get(dlq);
+            System.out.printf("DLQ %s: +%d%n", dlq, added);
+            if (added > 0) { // name what was dead-lettered, and why
+                deadLetters(kafka, dlq, run).forEach(l -> System.out.println("    " + l));
+            }
+        }
+        List<String> missing = acceptedAt.keySet().stream().filter(u -> !stored.containsKey(u)).sorted().toList();
+        if (!missing.isEmpty()) {
+            System.out.printf("published but not stored: %d, e.g. %s%n", missing.size(),
+                    missing.subList(0, Math.min(10, missing.size())));
         }
         if (latencies.length > 0) {
             System.out.printf("end-to-end latency (accepted -> queryable): p50 %.1f s, p99 %.1f s, max %.1f s%n",
@@ -259,6 +268,30 @@ public class Soak {
             }
         }
         return sizes;
+    }
+
+    /** Key and reason header of this run's records added to a dead-letter topic. */
+    static List<String> deadLetters(String bootstrap, String topic, String run) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                for (var r : c.poll(Duration.ofSeconds(1))) {
+                    if (r.key() != null && r.key().contains(":" + run + ":")) {
+                        var reason = r.headers().lastHeader("dead-letter-reason");
+                        out.add(r.key() + ": " + (reason == null ? "?" : new String(reason.value(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static long pct(long[] sorted, int p) {
