@@ -7,6 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 started=0
+mkdir -p .work
 if ! curl -fsS -o /dev/null http://localhost:8081/q/health/ready 2>/dev/null; then
   echo "soak: starting the demo stack"
   ./claimwire demo > .work/soak-demo.out 2>&1 &
