@@ -7,6 +7,8 @@
 #   4. measures entity lookup, entity search, claim filters and full-text search at a fixed rate ($RATE/s,
 #      default 500, for $DURATION s each, default 60) with LoadGen.java (open loop, latency from the due time),
 #      then (WRK=1, default) a closed-loop wrk run per scenario for reference (installs wrk from Debian if missing).
+# Knobs: SCENARIOS (default all four), POOL (JDBC pool max-size, default 32), HEAP (1g), JAVA_EXTRA (JVM flags),
+# REUSE=1 (keep the loaded database), WRK=0 (skip wrk), DURATION, RATE.
 # Everything stops on exit. Results: bench/query/target/results.txt.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +20,9 @@ DURATION=${DURATION:-60}
 PG_PORT=${PG_PORT:-55433}
 APP_PORT=${APP_PORT:-18083}
 WRK=${WRK:-1}
+SCENARIOS=${SCENARIOS:-entity-lookup entity-search claim-filter search}
+POOL=${POOL:-32}
+HEAP=${HEAP:-1g}
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 APP=${QS_APP:-$ROOT/query-service/target/quarkus-app}
 REUTERS=${REUTERS_DIR:-$ROOT/../shared/corpora/reuters21578}
@@ -77,10 +82,10 @@ PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -q -t -A)
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/claimwire"
 
 # --- 3. the service on its bench port (no Kafka here: the consumer channel is switched off)
-java -Xms1g -Xmx1g \
+java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_EXTRA:-} \
   -Dquarkus.http.port="$APP_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="$JDBC" -Dquarkus.datasource.username=claimwire -Dquarkus.datasource.password=claimwire \
-  -Dquarkus.datasource.jdbc.max-size=32 -Dkafka.bootstrap.servers=127.0.0.1:1 \
+  -Dquarkus.datasource.jdbc.max-size=$POOL -Dkafka.bootstrap.servers=127.0.0.1:1 \
   -Dmp.messaging.incoming.enriched-in.enabled=false -Dquarkus.log.level=WARN \
   -jar "$APP/quarkus-run.jar" > "$WORK/query-service.log" 2>&1 &
 APP_PID=$!
@@ -117,10 +122,10 @@ printf '/api/v1/search?q=said\n/api/v1/search?q=percent\n/api/v1/search?q=govern
 # --- 6. measure
 run() { java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$1.txt" "$2" "$3" "$1" | tee -a "$RESULTS"; }
 log "warm-up"
-for s in entity-lookup entity-search claim-filter search; do java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null; done
+for s in $SCENARIOS; do java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null; done
 log "fixed rate: $RATE req/s for $DURATION s per scenario (latency from due time, errors = non-2xx)"
-for s in entity-lookup entity-search claim-filter search; do run "$s" "$RATE" "$DURATION"; done
-run search-common 50 20
+for s in $SCENARIOS; do run "$s" "$RATE" "$DURATION"; done
+[[ " $SCENARIOS " != *" search "* ]] || run search-common 50 20
 
 if [[ "$WRK" == "1" ]]; then
   if ! command -v wrk >/dev/null; then (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)) || true; fi

@@ -16,6 +16,8 @@ public interface QueryConfig {
 
     Consumer consumer();
 
+    NameIndex nameIndex();
+
     interface Api {
         /** Default page size. */
         @WithDefault("20")
@@ -53,5 +55,16 @@ public interface QueryConfig {
 
         @WithDefault("500ms")
         Duration dbBackoff();
+    }
+
+    /** The in-memory index behind {@code GET /api/v1/entities?q=} (search.NameIndex). */
+    interface NameIndex {
+        /** When false, entity search runs in SQL (pg_trgm) instead. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often names and counts stored by other replicas are picked up. */
+        @WithDefault("5s")
+        Duration refreshInterval();
     }
 }

@@ -16,6 +16,7 @@ import org.claimwire.events.CloudEventTypes;
 import org.claimwire.events.EnrichedStory;
 import org.claimwire.events.EventJson;
 import org.claimwire.query.config.QueryConfig;
+import org.claimwire.query.persistence.EntityNames;
 import org.claimwire.query.persistence.InvalidEventException;
 import org.claimwire.query.persistence.StoreResult;
 import org.claimwire.query.persistence.StoryStore;
@@ -39,6 +40,9 @@ public class EnrichedStoryConsumer {
 
     @Inject
     QueryConfig config;
+
+    @Inject
+    EntityNames names;
 
     @Inject
     MeterRegistry registry;
@@ -78,6 +82,9 @@ public class EnrichedStoryConsumer {
                     case STORED -> stored.increment();
                     case HISTORY -> history.increment();
                     case DUPLICATE -> duplicates.increment();
+                }
+                if (r.outcome() != StoreResult.Outcome.DUPLICATE) {
+                    names.refreshQuietly(); // new names searchable as soon as the story is
                 }
                 LOG.debugf("%s %s v%d (event %s)", r.outcome(), event.story().uri(), event.story().version(), eventId);
                 return message.ack();

@@ -36,6 +36,7 @@ import org.claimwire.query.search.ClaimFilter;
 import org.claimwire.query.search.Cursor;
 import org.claimwire.query.search.EntitySearch;
 import org.claimwire.query.search.FullTextSearch;
+import org.claimwire.query.search.NameIndex;
 import org.claimwire.query.search.Highlighter;
 import org.claimwire.query.search.SqlQuery;
 import org.claimwire.query.search.StoryFilter;
@@ -46,6 +47,9 @@ public class QueryRepository {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityNames names;
 
     private final ObjectMapper json = EventJson.mapper();
 
@@ -178,7 +182,14 @@ public class QueryRepository {
 
     public Page<EntitySummary> entities(String q, String type, String cursorText, int limit) {
         int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, EntitySearch.CURSOR_KIND, 1).longValue(0);
-        SqlQuery sq = EntitySearch.toSql(q == null ? null : Names.normalize(q), type, offset, limit);
+        String qNorm = q == null ? null : Names.normalize(q);
+        NameIndex index = names.index();
+        if (index != null && qNorm != null && !qNorm.isBlank()) {
+            List<EntitySummary> rows = index.search(qNorm, type, offset, limit).stream().map(e -> new EntitySummary(e.id(),
+                    e.name(), e.type(), e.mentionCount(), e.storyCount())).toList();
+            return offsetPage(rows, limit, offset, EntitySearch.CURSOR_KIND);
+        }
+        SqlQuery sq = EntitySearch.toSql(qNorm, type, offset, limit);
         List<EntitySummary> rows = read(c -> Jdbc.list(c, sq.sql(), sq.params(), rs -> new EntitySummary(rs.getLong("id"),
                 rs.getString("canonical_name"), rs.getString("type"), rs.getLong("mention_count"), rs.getLong("story_count"))));
         return offsetPage(rows, limit, offset, EntitySearch.CURSOR_KIND);

@@ -15,6 +15,7 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
 
     /** Builds the page query: newest first by (said_at, id), keyset after {@code cursor} (may be null). */
     public SqlQuery toSql(Cursor cursor, int limit) {
+        // the page is chosen from claims alone (an index walk that stops after the page), then joined
         SqlQuery s = new SqlQuery().append("""
                 SELECT c.id, c.story_id, c.story_version_id, c.local_id, c.speaker_entity_id, c.speaker_text,
                        c.recipient_entity_id, c.recipient_text, c.cue_text, c.cue_lemma, c.content, c.content_start,
@@ -22,21 +23,21 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
                        c.check_worthiness, c.confidence, s.uri, v.version, v.headline,
                        sp.canonical_name AS speaker_name, rc.canonical_name AS recipient_name,
                        (SELECT array_agg(a.entity_id ORDER BY a.entity_id) FROM query.claim_about a WHERE a.claim_id = c.id) AS about_ids
-                FROM query.claims c
-                JOIN query.story_versions v ON v.id = c.story_version_id
-                JOIN query.stories s ON s.id = c.story_id
-                LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
-                LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id""");
+                FROM (SELECT c.* FROM query.claims c""");
         if (storyVersionId != null) {
             s.and("c.story_version_id = ?", storyVersionId);
         } else {
             s.and("c.visible");
         }
         if (speakerIds != null) {
-            s.and("c.speaker_entity_id = ANY(?)", ids(speakerIds));
+            idFilter(s, "c.speaker_entity_id", speakerIds);
         }
         if (aboutIds != null) {
-            s.and("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ANY(?))", ids(aboutIds));
+            if (aboutIds.size() == 1) {
+                s.and("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ?)", aboutIds.get(0));
+            } else {
+                s.and("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ANY(?))", ids(aboutIds));
+            }
         }
         if (stance != null) {
             s.and("c.stance = ?", stance);
@@ -49,7 +50,7 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
                 s.and("(c.recipient_entity_id = ANY(?) OR c.recipient_text ILIKE ?)",
                         ids(recipientIds == null ? List.of() : recipientIds), "%" + likeEscape(recipientText) + "%");
             } else {
-                s.and("c.recipient_entity_id = ANY(?)", ids(recipientIds == null ? List.of() : recipientIds));
+                idFilter(s, "c.recipient_entity_id", recipientIds == null ? List.of() : recipientIds);
             }
         }
         if (q != null) {
@@ -64,7 +65,26 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
         if (cursor != null) {
             s.and("(c.said_at, c.id) < (?, ?)", cursor.instantValue(0), cursor.longValue(1));
         }
-        return s.append("\nORDER BY c.said_at DESC, c.id DESC LIMIT ?", limit + 1);
+        return s.append("""
+
+                ORDER BY c.said_at DESC, c.id DESC LIMIT ?) c
+                JOIN query.story_versions v ON v.id = c.story_version_id
+                JOIN query.stories s ON s.id = c.story_id
+                LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
+                LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id
+                ORDER BY c.said_at DESC, c.id DESC""", limit + 1);
+    }
+
+    /**
+     * {@code col = ?} for one id, so the planner sees a single value and walks the (col, said_at DESC, id DESC)
+     * index in order, stopping after the page; {@code = ANY(?)} otherwise.
+     */
+    private static void idFilter(SqlQuery s, String column, List<Long> values) {
+        if (values.size() == 1) {
+            s.and(column + " = ?", values.get(0));
+        } else {
+            s.and(column + " = ANY(?)", ids(values));
+        }
     }
 
     /** A Long[] passed as one parameter (not spread as varargs). */

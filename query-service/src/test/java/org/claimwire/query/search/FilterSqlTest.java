@@ -12,13 +12,23 @@ class FilterSqlTest {
         Instant from = Instant.parse("2025-02-01T00:00:00Z");
         ClaimFilter f = new ClaimFilter(List.of(1L), List.of(2L, 3L), "DENIES", null, List.of(), "TASS", "talks", from, null, null);
         SqlQuery q = f.toSql(Cursor.of(ClaimFilter.CURSOR_KIND, Instant.parse("2025-02-10T00:00:00Z"), 99), 20);
-        assertThat(q.sql()).contains("c.visible", "c.speaker_entity_id = ANY(?)", "a.entity_id = ANY(?)", "c.stance = ?",
+        assertThat(q.sql()).contains("c.visible", "c.speaker_entity_id = ?", "a.entity_id = ANY(?)", "c.stance = ?",
                 "c.recipient_text ILIKE ?", "websearch_to_tsquery('english', ?)", "c.said_at >= ?", "(c.said_at, c.id) < (?, ?)")
                 .doesNotContain("c.mode = ?", "c.said_at < ?");
         assertThat(q.params()).hasSize(10);
-        assertThat(q.params().get(0)).isInstanceOf(Long[].class);
+        assertThat(q.params().get(0)).isEqualTo(1L);
+        assertThat(q.params().get(1)).isInstanceOf(Long[].class);
         assertThat(q.params()).contains("DENIES", "%TASS%", "talks", from, 99L, 21);
         assertThat(q.sql().chars().filter(ch -> ch == '?').count()).isEqualTo(q.params().size());
+    }
+
+    @Test
+    void oneEntityIdIsAnEqualityManyAnArray() {
+        SqlQuery one = new ClaimFilter(List.of(7L), List.of(8L), null, null, List.of(9L), null, null, null, null, null).toSql(null, 20);
+        assertThat(one.sql()).contains("c.speaker_entity_id = ?", "a.entity_id = ?", "c.recipient_entity_id = ?").doesNotContain("ANY");
+        assertThat(one.params()).containsExactly(7L, 8L, 9L, 21);
+        SqlQuery many = new ClaimFilter(List.of(7L, 70L), null, null, null, List.of(), null, null, null, null, null).toSql(null, 20);
+        assertThat(many.sql()).contains("c.speaker_entity_id = ANY(?)", "c.recipient_entity_id = ANY(?)");
     }
 
     @Test

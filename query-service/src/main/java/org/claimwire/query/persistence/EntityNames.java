@@ -1,0 +1,116 @@
+package org.claimwire.query.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.claimwire.query.config.QueryConfig;
+import org.claimwire.query.search.NameIndex;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the in-memory {@link NameIndex} behind {@code GET /api/v1/entities?q=} in step with PostgreSQL: loaded
+ * at startup, refreshed right after this process stores a story ({@link #refresh()} from the consumer) and on a
+ * timer ({@code claimwire.query.name-index.refresh-interval}) for what other replicas stored: aliases added
+ * (by id, plus a look-back by {@code first_seen} for transactions that committed out of id order) and entity
+ * rows changed ({@code updated_at}: names, counts). Until the first load succeeds, searches use SQL.
+ */
+@ApplicationScoped
+public class EntityNames {
+    private static final Logger LOG = Logger.getLogger(EntityNames.class);
+    /** How far back a refresh looks for rows whose transaction started before the previous refresh. */
+    private static final long LOOK_BACK_SECONDS = 60;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    QueryConfig config;
+
+    private final NameIndex index = new NameIndex();
+    private volatile boolean loaded;
+    /** The database clock at the start of the previous successful refresh. */
+    private Instant since;
+    private ScheduledExecutorService timer;
+
+    void start(@Observes StartupEvent ev) {
+        if (!config.nameIndex().enabled()) {
+            return;
+        }
+        refreshQuietly();
+        long every = Math.max(100, config.nameIndex().refreshInterval().toMillis());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "entity-names-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** The index, or null while it has not been loaded (then callers fall back to SQL). */
+    public NameIndex index() {
+        return loaded ? index : null;
+    }
+
+    /** Refreshes now; failures are logged (the next timer tick tries again). */
+    public void refreshQuietly() {
+        if (!config.nameIndex().enabled()) {
+            return;
+        }
+        try {
+            refresh();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("entity name index refresh failed: %s", e.getMessage());
+        }
+    }
+
+    /** Loads aliases and entity rows added or changed since the previous refresh (everything the first time). */
+    public synchronized void refresh() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Instant now = Jdbc.one(c, "SELECT now()", List.of(), rs -> rs.getTimestamp(1).toInstant());
+            boolean first = !loaded;
+            Timestamp from = first ? new Timestamp(0) : Timestamp.from(since.minusSeconds(LOOK_BACK_SECONDS));
+            List<NameIndex.Alias> aliases = Jdbc.list(c, """
+                    SELECT id, entity_id, name_norm FROM query.entity_aliases
+                    WHERE kind IN ('NAME', 'TITLE') AND (id > ? OR first_seen >= ?)""",
+                    List.<Object>of(index.maxAliasId(), from),
+                    rs -> new NameIndex.Alias(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+            Set<Long> newEntities = new HashSet<>();
+            for (NameIndex.Alias a : aliases) {
+                if (index.entity(a.entityId()) == null) {
+                    newEntities.add(a.entityId());
+                }
+            }
+            String entitySql = "SELECT id, canonical_name, type, mention_count, story_count FROM query.entities"
+                    + (first ? "" : " WHERE updated_at >= ? OR created_at >= ? OR id = ANY(?)");
+            List<Object> params = first ? List.of() : List.<Object>of(from, from, newEntities.toArray(new Long[0]));
+            List<NameIndex.Entity> entities = Jdbc.list(c, entitySql, params, rs -> new NameIndex.Entity(rs.getLong(1),
+                    rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+            entities.forEach(index::putEntity); // entities first, so a new alias never points at nothing
+            index.addAliases(aliases);
+            since = now;
+            if (first) {
+                LOG.infof("entity name index loaded: %d entities, %d names and titles", index.entityCount(), index.aliasCount());
+            }
+            loaded = true;
+        }
+    }
+}
