@@ -204,7 +204,8 @@ public class StoryStore {
                 }
             }
             for (Long a : about) {
-                Jdbc.update(c, "INSERT INTO query.claim_about (claim_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", claimId, a);
+                Jdbc.update(c, "INSERT INTO query.claim_about (claim_id, entity_id, said_at, visible) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING", claimId, a, saidAt, visible);
             }
             storedClaims.add(new long[] {claimId, speaker == null ? -1 : speaker, recipient == null ? -1 : recipient});
             if (visible) {
@@ -249,6 +250,8 @@ public class StoryStore {
                 contribute(c, p[0], -1);
                 Jdbc.update(c, "UPDATE query.story_entities SET visible = false WHERE story_version_id = ?", p[0]);
                 Jdbc.update(c, "UPDATE query.claims SET visible = false WHERE story_version_id = ?", p[0]);
+                Jdbc.update(c, "UPDATE query.claim_about SET visible = false WHERE claim_id IN "
+                        + "(SELECT id FROM query.claims WHERE story_version_id = ?)", p[0]);
             }
         }
         if (visible) {

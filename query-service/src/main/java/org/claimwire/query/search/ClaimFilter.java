@@ -23,7 +23,19 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
                        c.check_worthiness, c.confidence, s.uri, v.version, v.headline,
                        sp.canonical_name AS speaker_name, rc.canonical_name AS recipient_name,
                        (SELECT array_agg(a.entity_id ORDER BY a.entity_id) FROM query.claim_about a WHERE a.claim_id = c.id) AS about_ids
-                FROM (SELECT c.* FROM query.claims c""");
+                FROM (SELECT c.* FROM\s""");
+        // one "about" entity and no other entity filter: walk claim_about's (entity, said_at, id) index in order
+        boolean aboutDriven = aboutIds != null && aboutIds.size() == 1 && speakerIds == null && recipientIds == null
+                && recipientText == null && storyVersionId == null;
+        String time = aboutDriven ? "a.said_at" : "c.said_at";
+        String id = aboutDriven ? "a.claim_id" : "c.id";
+        if (aboutDriven) {
+            s.append("query.claim_about a JOIN query.claims c ON c.id = a.claim_id");
+            s.and("a.entity_id = ?", aboutIds.get(0));
+            s.and("a.visible");
+        } else {
+            s.append("query.claims c");
+        }
         if (storyVersionId != null) {
             s.and("c.story_version_id = ?", storyVersionId);
         } else {
@@ -32,7 +44,7 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
         if (speakerIds != null) {
             idFilter(s, "c.speaker_entity_id", speakerIds);
         }
-        if (aboutIds != null) {
+        if (aboutIds != null && !aboutDriven) {
             if (aboutIds.size() == 1) {
                 s.and("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ?)", aboutIds.get(0));
             } else {
@@ -57,22 +69,21 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
             s.and("c.tsv @@ websearch_to_tsquery('english', ?)", Lemmas.rewrite(q));
         }
         if (from != null) {
-            s.and("c.said_at >= ?", from);
+            s.and(time + " >= ?", from);
         }
         if (to != null) {
-            s.and("c.said_at < ?", to);
+            s.and(time + " < ?", to);
         }
         if (cursor != null) {
-            s.and("(c.said_at, c.id) < (?, ?)", cursor.instantValue(0), cursor.longValue(1));
+            s.and("(" + time + ", " + id + ") < (?, ?)", cursor.instantValue(0), cursor.longValue(1));
         }
-        return s.append("""
+        return s.append("\nORDER BY " + time + " DESC, " + id + " DESC LIMIT ?) c", limit + 1).append("""
 
-                ORDER BY c.said_at DESC, c.id DESC LIMIT ?) c
                 JOIN query.story_versions v ON v.id = c.story_version_id
                 JOIN query.stories s ON s.id = c.story_id
                 LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
                 LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id
-                ORDER BY c.said_at DESC, c.id DESC""", limit + 1);
+                ORDER BY c.said_at DESC, c.id DESC""");
     }
 
     /**

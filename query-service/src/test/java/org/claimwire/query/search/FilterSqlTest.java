@@ -32,6 +32,21 @@ class FilterSqlTest {
     }
 
     @Test
+    void oneAboutEntityWalksClaimAboutInTimeOrder() {
+        Instant cur = Instant.parse("2025-02-10T00:00:00Z");
+        SqlQuery q = new ClaimFilter(null, List.of(8L), "DENIES", null, null, null, null, null, null, null)
+                .toSql(Cursor.of(ClaimFilter.CURSOR_KIND, cur, 99), 20);
+        assertThat(q.sql()).contains("FROM query.claim_about a JOIN query.claims c ON c.id = a.claim_id", "a.entity_id = ?",
+                "a.visible", "(a.said_at, a.claim_id) < (?, ?)", "ORDER BY a.said_at DESC, a.claim_id DESC LIMIT ?")
+                .doesNotContain("EXISTS");
+        assertThat(q.params()).containsExactly(8L, "DENIES", cur, 99L, 21);
+        // with a speaker as well, the planner chooses: the about filter is a semi-join
+        SqlQuery both = new ClaimFilter(List.of(7L), List.of(8L), null, null, null, null, null, null, null, null).toSql(null, 20);
+        assertThat(both.sql()).contains("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ?)")
+                .doesNotContain("a.said_at");
+    }
+
+    @Test
     void storyFilterWithoutFiltersServesVisibleNewestFirst() {
         SqlQuery q = new StoryFilter(null, null, null, null, null, null).toSql(null, 5);
         assertThat(q.sql()).contains("WHERE v.visible", "ORDER BY v.version_created DESC, v.id DESC LIMIT ?");
