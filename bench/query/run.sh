@@ -7,7 +7,7 @@
 #   4. measures entity lookup, entity search, claim filters and full-text search at a fixed rate ($RATE/s,
 #      default 500, for $DURATION s each, default 60) with LoadGen.java (open loop, latency from the due time),
 #      then (WRK=1, default) a closed-loop wrk run per scenario for reference (installs wrk from Debian if missing).
-# Knobs: SCENARIOS (default all four), POOL (JDBC pool max-size, default 32), HEAP (1g), JAVA_EXTRA (JVM flags),
+# Knobs: SCENARIOS (default all four), POOL (JDBC pool max-size, default 8), HEAP (1g), JAVA_EXTRA (JVM flags),
 # REUSE=1 (keep the loaded database), WRK=0 (skip wrk), DURATION, RATE.
 # Everything stops on exit. Results: bench/query/target/results.txt.
 set -euo pipefail
@@ -21,7 +21,7 @@ PG_PORT=${PG_PORT:-55433}
 APP_PORT=${APP_PORT:-18083}
 WRK=${WRK:-1}
 SCENARIOS=${SCENARIOS:-entity-lookup entity-search claim-filter search}
-POOL=${POOL:-32}
+POOL=${POOL:-8}
 HEAP=${HEAP:-1g}
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 APP=${QS_APP:-$ROOT/query-service/target/quarkus-app}
@@ -120,7 +120,19 @@ log "common-word search (matches most stories): /api/v1/search?q=said etc."
 printf '/api/v1/search?q=said\n/api/v1/search?q=percent\n/api/v1/search?q=government\n/api/v1/search?q=company\n' > "$WORK/search-common.txt"
 
 # --- 6. measure
-run() { java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$1.txt" "$2" "$3" "$1" | tee -a "$RESULTS"; }
+# CPU used per request (service JVM; PostgreSQL: postmaster, live backends, and reaped ones via cutime/cstime),
+# from /proc in clock ticks: comparable across runs even when other work shares the machine
+ticks() { local t=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14+$15+$16+$17}' /proc/$p/stat))); done; echo $t; }
+pg_pids() { local pm; pm=$(head -1 "$PGDATA/postmaster.pid"); echo "$pm" $(ps -o pid= --ppid "$pm"); }
+run() {
+  local a0 p0 a1 p1 hz
+  hz=$(getconf CLK_TCK); a0=$(ticks "$APP_PID"); p0=$(ticks $(pg_pids))
+  java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$1.txt" "$2" "$3" "$1" | tee -a "$RESULTS"
+  a1=$(ticks "$APP_PID"); p1=$(ticks $(pg_pids))
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v hz="$hz" -v n=$(($2 * $3)) -v la="$(cut -d' ' -f1-3 /proc/loadavg)" -v s="$1" \
+    'BEGIN { printf "%-14s cpu per request: service %.2f ms, postgres %.2f ms (load average %s)\n", s, a * 1000 / hz / n, p * 1000 / hz / n, la }' \
+    | tee -a "$RESULTS"
+}
 log "warm-up"
 for s in $SCENARIOS; do java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null; done
 log "fixed rate: $RATE req/s for $DURATION s per scenario (latency from due time, errors = non-2xx)"
