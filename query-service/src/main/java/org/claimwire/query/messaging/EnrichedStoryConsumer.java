@@ -84,7 +84,7 @@ public class EnrichedStoryConsumer {
                     case DUPLICATE -> duplicates.increment();
                 }
                 if (r.outcome() != StoreResult.Outcome.DUPLICATE) {
-                    names.refreshQuietly(); // new names searchable as soon as the story is
+                    names.afterStore(); // new names searchable as soon as the story is
                 }
                 LOG.debugf("%s %s v%d (event %s)", r.outcome(), event.story().uri(), event.story().version(), eventId);
                 return message.ack();

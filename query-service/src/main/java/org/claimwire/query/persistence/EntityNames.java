@@ -70,28 +70,47 @@ public class EntityNames {
         return loaded ? index : null;
     }
 
-    /** Refreshes now; failures are logged (the next timer tick tries again). */
+    /** The timer's refresh; failures are logged (the next tick tries again). */
     public void refreshQuietly() {
+        refreshQuietly(false);
+    }
+
+    /** After this process stored a story: its new names and entities, by primary keys; failures are logged. */
+    public void afterStore() {
+        refreshQuietly(true);
+    }
+
+    private void refreshQuietly(boolean quick) {
         if (!config.nameIndex().enabled()) {
             return;
         }
         try {
-            refresh();
+            refresh(quick);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("entity name index refresh failed: %s", e.getMessage());
         }
     }
 
     /** Loads aliases and entity rows added or changed since the previous refresh (everything the first time). */
-    public synchronized void refresh() throws SQLException {
+    public void refresh() throws SQLException {
+        refresh(false);
+    }
+
+    /**
+     * @param quick only aliases with new ids and their new entities (cheap, by primary keys: right after this
+     *              process stored a story); otherwise also the look-back and changed entity rows (names, counts)
+     */
+    synchronized void refresh(boolean quick) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Instant now = Jdbc.one(c, "SELECT now()", List.of(), rs -> rs.getTimestamp(1).toInstant());
             boolean first = !loaded;
-            Timestamp from = first ? new Timestamp(0) : Timestamp.from(since.minusSeconds(LOOK_BACK_SECONDS));
-            List<NameIndex.Alias> aliases = Jdbc.list(c, """
-                    SELECT id, entity_id, name_norm FROM query.entity_aliases
-                    WHERE kind IN ('NAME', 'TITLE') AND (id > ? OR first_seen >= ?)""",
-                    List.<Object>of(index.maxAliasId(), from),
+            quick = quick && !first;
+            Instant now = quick ? null : Jdbc.one(c, "SELECT now()", List.of(), rs -> rs.getTimestamp(1).toInstant());
+            Timestamp from = first || quick ? new Timestamp(0) : Timestamp.from(since.minusSeconds(LOOK_BACK_SECONDS));
+            // after this process stored a story (quick): new ids only, by the primary key; on the timer also the
+            // look-back (a transaction that committed after a higher id was seen), a scan of the aliases
+            List<NameIndex.Alias> aliases = Jdbc.list(c, "SELECT id, entity_id, name_norm FROM query.entity_aliases "
+                    + "WHERE kind IN ('NAME', 'TITLE') AND " + (quick ? "id > ?" : "(id > ? OR first_seen >= ?)"),
+                    quick ? List.<Object>of(index.maxAliasId()) : List.<Object>of(index.maxAliasId(), from),
                     rs -> new NameIndex.Alias(rs.getLong(1), rs.getLong(2), rs.getString(3)));
             Set<Long> newEntities = new HashSet<>();
             for (NameIndex.Alias a : aliases) {
@@ -100,13 +119,16 @@ public class EntityNames {
                 }
             }
             String entitySql = "SELECT id, canonical_name, type, mention_count, story_count FROM query.entities"
-                    + (first ? "" : " WHERE updated_at >= ? OR created_at >= ? OR id = ANY(?)");
-            List<Object> params = first ? List.of() : List.<Object>of(from, from, newEntities.toArray(new Long[0]));
+                    + (first ? "" : quick ? " WHERE id = ANY(?)" : " WHERE updated_at >= ? OR created_at >= ? OR id = ANY(?)");
+            Long[] fresh = newEntities.toArray(new Long[0]);
+            List<Object> params = first ? List.of() : quick ? List.<Object>of((Object) fresh) : List.<Object>of(from, from, fresh);
             List<NameIndex.Entity> entities = Jdbc.list(c, entitySql, params, rs -> new NameIndex.Entity(rs.getLong(1),
                     rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
             entities.forEach(index::putEntity); // entities first, so a new alias never points at nothing
             index.addAliases(aliases);
-            since = now;
+            if (!quick) {
+                since = now;
+            }
             if (first) {
                 LOG.infof("entity name index loaded: %d entities, %d names and titles", index.entityCount(), index.aliasCount());
             }
