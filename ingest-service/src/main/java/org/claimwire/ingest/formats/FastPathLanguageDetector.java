@@ -86,18 +86,13 @@ public final class FastPathLanguageDetector implements LanguageDetector {
         return true;
     }
 
-    /** The clear winner among the fast-path languages in the first {@value #SAMPLE_CHARS} characters, or null. */
+    /** The clear winner among the fast-path languages, or null. */
     static String guess(String text) {
-        return guess(text, SAMPLE_CHARS);
-    }
-
-    /** The clear winner among the fast-path languages in the first {@code sampleChars} characters, or null. */
-    static String guess(String text, int sampleChars) {
         if (text == null) {
             return null;
         }
         int[] hits = new int[LANGS.length];
-        int n = Math.min(text.length(), sampleChars);
+        int n = Math.min(text.length(), SAMPLE_CHARS);
         int start = -1;
         for (int i = 0; i <= n; i++) {
             boolean letter = i < n && Character.isLetter(text.charAt(i));
