@@ -241,9 +241,13 @@ public class QueryRepository {
     public Page<SearchHit> search(String q, String cursorText, int limit) {
         int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, FullTextSearch.CURSOR_KIND, 1).longValue(0);
         SqlQuery sq = FullTextSearch.toSql(q, offset, limit);
+        // snippets are built here (search.Snippets) from the excerpt and the query's lexemes, for the page's rows
+        // only (the extra row that tells whether a next page exists gets none)
+        int[] row = {0};
         List<SearchHit> rows = read(c -> Jdbc.list(c, sq.sql(), sq.params(), rs -> new SearchHit(rs.getString("kind"),
                 rs.getLong("story_id"), rs.getString("uri"), Jdbc.longOrNull(rs, "claim_id"), rs.getString("headline"),
-                FullTextSearch.snippetHtml(rs.getString("snippet")), rs.getDouble("rank"), Jdbc.instant(rs, "time"))));
+                row[0]++ < limit ? FullTextSearch.snippetHtml(rs.getString("excerpt"), rs.getString("lexemes")) : null,
+                rs.getDouble("rank"), Jdbc.instant(rs, "time"))));
         return offsetPage(rows, limit, offset, FullTextSearch.CURSOR_KIND);
     }
 
