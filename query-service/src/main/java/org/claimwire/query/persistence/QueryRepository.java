@@ -195,30 +195,50 @@ public class QueryRepository {
         return offsetPage(rows, limit, offset, EntitySearch.CURSOR_KIND);
     }
 
+    /**
+     * One statement, one round trip (was three): the entity row (part 0), its aliases with up to five source
+     * stories each (part 1) and its ten most co-mentioned entities (part 2) as one UNION ALL, ordered by part
+     * and then as each list is shown.
+     */
+    static final String ENTITY_DETAIL_SQL = """
+            SELECT 0 AS part, e.canonical_name AS s1, e.type AS s2, NULL::text AS s3,
+                   e.mention_count AS n1, e.story_count AS n2, e.claims_by_count AS n3, e.claims_about_count AS n4,
+                   NULL::text[] AS stories, NULL::text AS k1, 0::bigint AS k2, 0::bigint AS k3
+            FROM query.entities e WHERE e.id = ?
+            UNION ALL
+            SELECT 1, a.kind, a.name, a.reason, a.story_count, 0, 0, 0,
+                   ARRAY(SELECT s.id || ' ' || s.uri FROM query.entity_alias_stories x JOIN query.stories s ON s.id = x.story_id
+                         WHERE x.alias_id = a.id ORDER BY x.story_id LIMIT 5),
+                   a.kind, -a.story_count, a.id
+            FROM query.entity_aliases a WHERE a.entity_id = ?
+            UNION ALL
+            (SELECT 2, o.canonical_name, o.type, NULL, m.story_count, o.id, 0, 0, NULL, NULL, -m.story_count, m.other_entity_id
+             FROM query.co_mentions m JOIN query.entities o ON o.id = m.other_entity_id
+             WHERE m.entity_id = ? AND m.story_count > 0 ORDER BY m.story_count DESC, m.other_entity_id LIMIT 10)
+            ORDER BY part, k1, k2, k3""";
+
     public EntityDetail entity(long id) {
         return read(c -> {
-            Object[] e = Jdbc.one(c, """
-                    SELECT canonical_name, type, mention_count, story_count, claims_by_count, claims_about_count
-                    FROM query.entities WHERE id = ?""", List.of(id),
-                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+            Object[] e = null;
+            List<AliasView> aliases = new ArrayList<>();
+            List<CoMention> co = new ArrayList<>();
+            try (var ps = Jdbc.prepare(c, ENTITY_DETAIL_SQL, List.of(id, id, id)); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getInt("part")) {
+                        case 0 -> e = new Object[] {rs.getString("s1"), rs.getString("s2"), rs.getLong("n1"), rs.getLong("n2"),
+                                rs.getLong("n3"), rs.getLong("n4")};
+                        case 1 -> aliases.add(new AliasView(rs.getString("s1"), rs.getString("s2"), rs.getString("s3"),
+                                rs.getLong("n1"), Jdbc.strings(rs, "stories").stream().map(s -> {
+                                    int sp = s.indexOf(' ');
+                                    return new StoryLink(Long.parseLong(s.substring(0, sp)), s.substring(sp + 1));
+                                }).toList()));
+                        default -> co.add(new CoMention(rs.getLong("n2"), rs.getString("s1"), rs.getString("s2"), rs.getLong("n1")));
+                    }
+                }
+            }
             if (e == null) {
                 throw new NotFoundException("no entity with id " + id, false);
             }
-            List<AliasView> aliases = Jdbc.list(c, """
-                    SELECT a.id, a.kind, a.name, a.reason, a.story_count,
-                           ARRAY(SELECT s.id || ' ' || s.uri FROM query.entity_alias_stories x JOIN query.stories s ON s.id = x.story_id
-                                 WHERE x.alias_id = a.id ORDER BY x.story_id LIMIT 5) AS stories
-                    FROM query.entity_aliases a WHERE a.entity_id = ? ORDER BY a.kind, a.story_count DESC, a.id""", List.of(id),
-                    rs -> new AliasView(rs.getString("kind"), rs.getString("name"), rs.getString("reason"), rs.getLong("story_count"),
-                            Jdbc.strings(rs, "stories").stream().map(s -> {
-                                int sp = s.indexOf(' ');
-                                return new StoryLink(Long.parseLong(s.substring(0, sp)), s.substring(sp + 1));
-                            }).toList()));
-            List<CoMention> co = Jdbc.list(c, """
-                    SELECT o.id, o.canonical_name, o.type, m.story_count FROM query.co_mentions m
-                    JOIN query.entities o ON o.id = m.other_entity_id
-                    WHERE m.entity_id = ? AND m.story_count > 0 ORDER BY m.story_count DESC, m.other_entity_id LIMIT 10""", List.of(id),
-                    rs -> new CoMention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
             long by = (long) e[4];
             long about = (long) e[5];
             List<String> names = aliases.stream().filter(a -> a.kind().equals("NAME")).map(AliasView::name).distinct().toList();

@@ -142,6 +142,11 @@ class ApiTest {
         assertThat(j.getLong("mentionCount")).isGreaterThanOrEqualTo(6);
         assertThat(j.getLong("storyCount")).isGreaterThanOrEqualTo(2);
         assertThat(j.getList("coMentioned.name", String.class)).contains("Donald Trump", "Vladimir Putin");
+        // one statement returns the entity, its aliases and co-mentions (UNION ALL): each list keeps its order
+        assertThat(j.getList("coMentioned.storyCount", Long.class)).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .hasSizeLessThanOrEqualTo(10);
+        assertThat(j.getList("aliasSources.kind", String.class)).isSorted().contains("NAME", "TITLE");
+        assertThat(j.getList("coMentioned.id", Long.class)).doesNotContain(peskov);
         assertThat(j.getLong("claimsBy.count")).isGreaterThanOrEqualTo(7);
         assertThat(j.getString("claimsBy.href")).isEqualTo("/api/v1/claims?speaker=" + peskov);
         assertThat(j.getList("aliasSources.find { it.name == 'Kremlsprecher' }.stories.uri", String.class)).contains(DE);
