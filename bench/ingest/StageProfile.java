@@ -82,7 +82,33 @@ public class StageProfile {
         System.out.printf("%d stories; fast-path language guess falls through on %d (%.0f%%); OpenNLP asked on %d "
                 + "(number tables skipped); answers that differ from always asking OpenNLP: %s%n", n, fellThrough,
                 100.0 * fellThrough / n, asked[0], differs);
+        // OpenNLP's own evaluator, as the service used it before FlatLanguageModel: same decision rule
+        opennlp.tools.langdetect.LanguageDetectorModel model;
+        try (java.io.InputStream in = StageProfile.class.getClassLoader().getResourceAsStream("langdetect-183.bin")) {
+            model = new opennlp.tools.langdetect.LanguageDetectorModel(in);
+        }
+        opennlp.tools.langdetect.LanguageDetectorME me = new opennlp.tools.langdetect.LanguageDetectorME(model);
+        LanguageDetector reference = t -> {
+            String sample = t.length() > 300 ? t.substring(0, 300) : t;
+            opennlp.tools.langdetect.Language[] r = me.predictLanguages(sample);
+            double second = r.length > 1 ? r[1].getConfidence() : 0;
+            return r[0].getConfidence() < 0.05 || r[0].getConfidence() < 2 * second ? null : r[0].getLang();
+        };
+        org.claimwire.ingest.formats.FlatLanguageModel flat = new org.claimwire.ingest.formats.FlatLanguageModel(model);
+        int disagree = 0;
+        for (int i = 0; i < n; i++) {
+            String text = drafts.get(i).headline() + "\n" + cleaned.get(i);
+            String sample = text.length() > 300 ? text.substring(0, 300) : text;
+            org.claimwire.ingest.formats.FlatLanguageModel.Ranked r = flat.rank(sample);
+            String got = r.bestProbability() < 0.05 || r.bestProbability() < 2 * r.secondProbability() ? null : r.best();
+            if (!java.util.Objects.equals(got, reference.detect(text))) {
+                disagree++;
+            }
+        }
+        System.out.printf("OpenNLP model on all %d stories: FlatLanguageModel and LanguageDetectorME disagree on %d%n", n, disagree);
         Map<String, Stage> stages = new java.util.LinkedHashMap<>();
+        stages.put("OpenNLP LanguageDetectorME, every story", i -> reference.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
+        stages.put("OpenNLP FlatLanguageModel, every story", i -> fallback.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
         stages.put("json parse (NinjsParser)", i -> NinjsParser.parse(lines.get(i)));
         stages.put("cleanBlock", i -> TextSanitizer.cleanBlock(bodies.get(i)));
         stages.put("furniture", i -> Furniture.strip(cleaned.get(i)));

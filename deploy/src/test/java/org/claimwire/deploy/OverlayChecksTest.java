@@ -539,7 +539,8 @@ class OverlayChecksTest {
         Rendered r = rendered(combo);
         Container query = containers(r.deployment("query-service")).get(0);
         assertThat(env(r, query)).as("tracing switched on through the shared ConfigMap")
-                .containsEntry("OTEL_SDK_DISABLED", "false").containsKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+                .containsEntry("OTEL_SDK_DISABLED", "false").containsEntry("CLAIMWIRE_TRACE_RECORDS", "true")
+                .containsKey("OTEL_EXPORTER_OTLP_ENDPOINT");
         assertThat(r.custom("monitoring.coreos.com", "PodMonitor")).hasSize(1);
         assertThat(r.custom("monitoring.coreos.com", "PrometheusRule")).hasSize(1);
         rendersAndParsesIntoTypedObjects(combo);

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
@@ -14,6 +12,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * from {@code opennlp-models-langdetect}). The model answers ISO 639-3; this maps to ISO 639-1 where
  * one exists. Only the first {@link #MAX_CHARS} characters are looked at (enough for a stable answer,
  * and it keeps detection well under a millisecond). Below {@link #MIN_CONFIDENCE}, or when the runner-up is at least half as likely, it answers null.
+ * The model is evaluated by {@link FlatLanguageModel} (same features, parameters and arithmetic as OpenNLP's
+ * {@code LanguageDetectorME}, a fraction of its allocation).
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
     static final int MAX_CHARS = 300;
@@ -45,10 +45,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         ISO3_TO_ISO1.put("ydd", "yi");
     }
 
-    private final ThreadLocal<LanguageDetectorME> detector;
+    private final FlatLanguageModel model;
 
     public OpenNlpLanguageDetector(LanguageDetectorModel model) {
-        this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
+        this.model = new FlatLanguageModel(model);
     }
 
     /** Loads the model shipped in {@code opennlp-models-langdetect} from the classpath. */
@@ -69,16 +69,11 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             return null;
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        Language[] ranked = detector.get().predictLanguages(sample);
-        if (ranked.length == 0) {
+        FlatLanguageModel.Ranked ranked = model.rank(sample);
+        if (ranked.bestProbability() < MIN_CONFIDENCE || ranked.bestProbability() < 2 * ranked.secondProbability()) {
             return null;
         }
-        Language best = ranked[0];
-        double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
-        if (best.getConfidence() < MIN_CONFIDENCE || best.getConfidence() < 2 * second) {
-            return null;
-        }
-        return toIso1(best.getLang());
+        return toIso1(ranked.best());
     }
 
     static String toIso1(String iso3) {

@@ -1,0 +1,193 @@
+package org.claimwire.ingest.formats;
+
+import java.nio.CharBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.util.StringUtil;
+import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.CharSequenceNormalizer;
+import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
+
+/**
+ * OpenNLP's language-detection model (a maxent model over the distinct character 1-, 2- and 3-grams of the
+ * normalised, lower-cased text) evaluated without the per-call garbage of {@code LanguageDetectorME}: that
+ * class builds a map of {@code CharBuffer} n-grams, copies each into a {@code String}, looks each up in the
+ * model's string map, and sorts 103 {@code Language} objects. Here an n-gram of at most three chars is packed
+ * into a {@code long}, looked up in a flat open-addressing table built once from the model's own parameters,
+ * and summed straight into the outcome scores. Same normalisers (OpenNLP's instances, in the model factory's
+ * order), same lower-casing ({@link StringUtil#toLowerCaseCharBuffer}), same features, same parameters, same
+ * uniform prior and soft-max as {@code GISModel.eval}; only the order in which features are added differs,
+ * which moves scores in the last bits of a double ({@code FlatLanguageModelTest} checks the two agree).
+ *
+ * <p>Thread-safe: the tables are read-only; per-call scratch space is per thread.
+ */
+public final class FlatLanguageModel {
+    /** The model factory's normalisers, in its order (opennlp-tools 2.5 {@code LanguageDetectorFactory}). */
+    private static final CharSequenceNormalizer NORMALISER = new AggregateCharSequenceNormalizer(
+            EmojiCharSequenceNormalizer.getInstance(), UrlCharSequenceNormalizer.getInstance(),
+            TwitterCharSequenceNormalizer.getInstance(), NumberCharSequenceNormalizer.getInstance(),
+            ShrinkCharSequenceNormalizer.getInstance());
+    static final int MIN_GRAM = 1;
+    static final int MAX_GRAM = 3;
+
+    private final String[] outcomes;
+    private final long[] keys;
+    private final int[] slots;
+    private final int mask;
+    /** Feature f's outcome indices and parameters: {@code featureOutcomes[start[f] .. start[f + 1])}. */
+    private final int[] start;
+    private final int[] featureOutcomes;
+    private final double[] featureParams;
+    private final double logPrior;
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final int[] seenAt;
+        int generation;
+        final double[] scores;
+
+        Scratch(int features, int outcomes) {
+            seenAt = new int[features];
+            scores = new double[outcomes];
+        }
+    }
+
+    /** The best and runner-up outcome with their probabilities. */
+    public record Ranked(String best, double bestProbability, String second, double secondProbability) {
+    }
+
+    public FlatLanguageModel(LanguageDetectorModel model) {
+        if (!(model.getMaxentModel() instanceof AbstractModel maxent)
+                || maxent.getModelType() != AbstractModel.ModelType.Maxent) {
+            throw new IllegalArgumentException("expected a GIS maxent language model, got "
+                    + model.getMaxentModel().getClass().getName());
+        }
+        Object[] data = maxent.getDataStructures();
+        // opennlp-tools 2.5 keeps feature -> Context (outcome indices + parameters) in data[1]
+        Map<?, ?> pmap = (Map<?, ?>) data[1];
+        outcomes = ((String[]) data[2]).clone();
+        logPrior = Math.log(1.0 / outcomes.length);
+
+        int n = pmap.size();
+        int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
+        keys = new long[capacity];
+        slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        mask = capacity - 1;
+        start = new int[n + 1];
+        String[] grams = new String[n];
+        Context[] contexts = new Context[n];
+        int f = 0;
+        int total = 0;
+        for (Map.Entry<?, ?> e : pmap.entrySet()) {
+            grams[f] = (String) e.getKey();
+            contexts[f] = e.getValue() instanceof Context c ? c : ((Context[]) data[0])[(Integer) e.getValue()];
+            total += contexts[f].getOutcomes().length;
+            f++;
+        }
+        featureOutcomes = new int[total];
+        featureParams = new double[total];
+        int at = 0;
+        for (f = 0; f < n; f++) {
+            start[f] = at;
+            String gram = grams[f];
+            if (gram.length() < MIN_GRAM || gram.length() > MAX_GRAM) {
+                continue; // never produced by the context generator: unreachable, leave it out
+            }
+            Context c = contexts[f];
+            System.arraycopy(c.getOutcomes(), 0, featureOutcomes, at, c.getOutcomes().length);
+            System.arraycopy(c.getParameters(), 0, featureParams, at, c.getParameters().length);
+            at += c.getOutcomes().length;
+            put(pack(gram, 0, gram.length()), f);
+        }
+        start[n] = at;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(n, outcomes.length));
+    }
+
+    /** Up to three chars and the length in one long: distinct n-grams give distinct keys. */
+    private static long pack(CharSequence s, int from, int len) {
+        long k = (long) len << 48;
+        for (int i = 0; i < len; i++) {
+            k |= (long) s.charAt(from + i) << (32 - 16 * i);
+        }
+        return k;
+    }
+
+    private static int hash(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29));
+    }
+
+    private void put(long k, int feature) {
+        int i = hash(k) & mask;
+        while (slots[i] >= 0) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        slots[i] = feature;
+    }
+
+    private int feature(long k) {
+        int i = hash(k) & mask;
+        while (true) {
+            int s = slots[i];
+            if (s < 0) {
+                return -1;
+            }
+            if (keys[i] == k) {
+                return s;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** The two most probable languages (ISO 639-3 as the model names them) for {@code text}. */
+    public Ranked rank(CharSequence text) {
+        CharBuffer chars = StringUtil.toLowerCaseCharBuffer(NORMALISER.normalize(text));
+        Scratch s = scratch.get();
+        int gen = ++s.generation;
+        if (gen == Integer.MAX_VALUE) {
+            Arrays.fill(s.seenAt, 0);
+            s.generation = gen = 1;
+        }
+        double[] scores = s.scores;
+        Arrays.fill(scores, logPrior);
+        int length = chars.length();
+        for (int len = MIN_GRAM; len <= MAX_GRAM; len++) {
+            for (int i = 0; i + len <= length; i++) {
+                int f = feature(pack(chars, i, len));
+                if (f < 0 || s.seenAt[f] == gen) {
+                    continue; // not in the model, or already counted (features are distinct n-grams)
+                }
+                s.seenAt[f] = gen;
+                for (int j = start[f]; j < start[f + 1]; j++) {
+                    scores[featureOutcomes[j]] += featureParams[j];
+                }
+            }
+        }
+        double normal = 0;
+        for (int o = 0; o < scores.length; o++) {
+            scores[o] = StrictMath.exp(scores[o]);
+            normal += scores[o];
+        }
+        int best = -1;
+        int second = -1;
+        for (int o = 0; o < scores.length; o++) {
+            if (best < 0 || scores[o] > scores[best]) {
+                second = best;
+                best = o;
+            } else if (second < 0 || scores[o] > scores[second]) {
+                second = o;
+            }
+        }
+        return new Ranked(outcomes[best], scores[best] / normal,
+                second < 0 ? null : outcomes[second], second < 0 ? 0 : scores[second] / normal);
+    }
+}
