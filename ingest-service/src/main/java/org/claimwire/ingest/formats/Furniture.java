@@ -1,7 +1,5 @@
 package org.claimwire.ingest.formats;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -40,23 +38,130 @@ public final class Furniture {
     private Furniture() {
     }
 
-    /** Lines of {@code text} without the furniture; null/blank in gives "" out. */
+    /**
+     * Lines of {@code text} without the furniture; null/blank in gives "" out. Works on line offsets and looks
+     * no further than the first {@value #MAX_WORDS} + 1 words of a line, so a long story costs one pass and
+     * no copies when nothing is dropped (the usual case).
+     */
     public static String strip(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
-        lines.removeIf(String::isBlank);
+        int n = text.length();
+        int[] from = new int[32];
+        int[] to = new int[32];
+        int count = 0;
+        boolean sawBlank = false;
+        for (int s = 0; s <= n; ) {
+            int e = text.indexOf('\n', s);
+            if (e < 0) {
+                e = n;
+            }
+            if (isBlank(text, s, e)) {
+                sawBlank = true;
+            } else {
+                if (count == from.length) {
+                    from = java.util.Arrays.copyOf(from, count * 2);
+                    to = java.util.Arrays.copyOf(to, count * 2);
+                }
+                from[count] = s;
+                to[count] = e;
+                count++;
+            }
+            s = e + 1;
+        }
+        // 0 = not yet known, 1 = short and unpunctuated, 2 = not
+        byte[] shortLine = new byte[count];
+        int lo = 0;
+        int hi = count;
         // trailing run
-        while (!lines.isEmpty() && isShortUnpunctuated(lines.get(lines.size() - 1)) && lines.size() > 1) {
-            lines.remove(lines.size() - 1);
+        while (hi - lo > 1 && isShortUnpunctuated(text, from[hi - 1], to[hi - 1], shortLine, hi - 1)) {
+            hi--;
         }
         // leading run of interface lines (not a leading sub-heading)
-        while (lines.size() > 1 && isShortUnpunctuated(lines.get(0)) && looksLikeInterface(lines.get(0))) {
-            lines.remove(0);
+        while (hi - lo > 1 && isShortUnpunctuated(text, from[lo], to[lo], shortLine, lo)
+                && looksLikeInterface(text.substring(from[lo], to[lo]))) {
+            lo++;
         }
-        lines.removeIf(l -> lines.size() > 1 && isShortUnpunctuated(l) && looksLikeInterface(l));
-        return String.join("\n", lines).trim();
+        boolean[] drop = null;
+        if (hi - lo > 1) {
+            for (int i = lo; i < hi; i++) {
+                if (isShortUnpunctuated(text, from[i], to[i], shortLine, i)
+                        && looksLikeInterface(text.substring(from[i], to[i]))) {
+                    if (drop == null) {
+                        drop = new boolean[count];
+                    }
+                    drop[i] = true;
+                }
+            }
+        }
+        if (!sawBlank && lo == 0 && hi == count && drop == null) {
+            return text.trim();
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int i = lo; i < hi; i++) {
+            if (drop == null || !drop[i]) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(text, from[i], to[i]);
+            }
+        }
+        return out.toString().trim();
+    }
+
+    /** As {@link String#isBlank()} on {@code text[from, to)}. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #isShortUnpunctuated(String)} of {@code text[from, to)}, remembered in {@code known[line]}. */
+    private static boolean isShortUnpunctuated(String text, int from, int to, byte[] known, int line) {
+        if (known[line] == 0) {
+            // the bounds String.trim() would keep
+            int s = from;
+            int e = to;
+            while (s < e && text.charAt(s) <= ' ') {
+                s++;
+            }
+            while (e > s && text.charAt(e - 1) <= ' ') {
+                e--;
+            }
+            boolean result = s == e || (wordCount(text, s, e, MAX_WORDS + 1) <= MAX_WORDS
+                    && !endsSentence(text, s, e));
+            known[line] = (byte) (result ? 1 : 2);
+        }
+        return known[line] == 1;
+    }
+
+    /**
+     * {@code SENTENCE_END.matcher(text.substring(from, to)).find()} for a trimmed range, without a matcher: a
+     * closing mark followed only by regex whitespace up to the end, or up to a final line terminator (where
+     * {@code $} also matches).
+     */
+    static boolean endsSentence(String text, int from, int to) {
+        if (endsSentenceAt(text, from, to)) {
+            return true;
+        }
+        char last = text.charAt(to - 1);
+        return (last == '\u0085' || last == '\u2028' || last == '\u2029') && endsSentenceAt(text, from, to - 1);
+    }
+
+    private static boolean endsSentenceAt(String text, int from, int end) {
+        int q = end;
+        while (q > from && isRegexSpace(text.charAt(q - 1))) {
+            q--;
+        }
+        return q > from && ".!?;:\"\u201D\u2019\u00BB)".indexOf(text.charAt(q - 1)) >= 0;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A line of at most {@value #MAX_WORDS} words with no sentence punctuation at its end. */
@@ -80,9 +185,13 @@ public final class Furniture {
 
     /** Words in {@code t}, counting stops at {@code limit} (long lines need not be read to the end). */
     static int wordCount(String t, int limit) {
+        return wordCount(t, 0, t.length(), limit);
+    }
+
+    private static int wordCount(String t, int from, int to, int limit) {
         int words = 0;
         boolean in = false;
-        for (int i = 0; i < t.length() && words < limit; i++) {
+        for (int i = from; i < to && words < limit; i++) {
             boolean ws = Character.isWhitespace(t.charAt(i));
             if (!ws && !in) {
                 words++;
