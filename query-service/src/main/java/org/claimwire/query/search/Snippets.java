@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
 
 /**
@@ -97,8 +98,13 @@ public final class Snippets {
         String[] match = matches(text, words, lexemes);
         List<int[]> fragments = new ArrayList<>(); // word index ranges [from, to)
         boolean any = false;
-        for (String m : match) {
-            any |= m != null;
+        long[] bit = new long[n]; // per word, one bit for the lexeme it matches (distinct lexemes = bits set)
+        Map<String, Long> bits = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            if (match[k] != null) {
+                any = true;
+                bit[k] = bits.computeIfAbsent(match[k], m -> 1L << Math.min(bits.size(), 63));
+            }
         }
         if (!any) {
             fragments.add(new int[] {0, Math.min(MIN_WORDS, n)});
@@ -120,15 +126,15 @@ public final class Snippets {
                             to = g[0];
                         }
                     }
-                    Set<String> distinct = new HashSet<>();
+                    long distinct = 0;
                     int count = 0;
                     for (int k = from; k < to; k++) {
-                        if (match[k] != null) {
-                            distinct.add(match[k]);
+                        if (bit[k] != 0) {
+                            distinct |= bit[k];
                             count++;
                         }
                     }
-                    long score = (long) distinct.size() << 20 | count;
+                    long score = (long) Long.bitCount(distinct) << 20 | count;
                     if (score > bestScore) {
                         bestScore = score;
                         best = new int[] {from, to};
@@ -177,7 +183,7 @@ public final class Snippets {
 
     /** Start and end (exclusive) of each run of letters and digits. */
     static List<int[]> words(String text) {
-        List<int[]> out = new ArrayList<>();
+        List<int[]> out = new ArrayList<>(text.length() / 5 + 4);
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -200,6 +206,38 @@ public final class Snippets {
         return out;
     }
 
+    /** Stems of the words seen so far (a news vocabulary is some 10^5 words; no more are kept). */
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    private static final int MAX_STEMS = 200_000;
+
+    /** The Snowball English stem of a lower-case word (cached). */
+    static String stem(String word) {
+        String s = STEMS.get(word);
+        if (s == null) {
+            s = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH).stem(word).toString();
+            if (STEMS.size() < MAX_STEMS) {
+                STEMS.put(word, s);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Whether the word at {@code [start, end)} can stem to a lexeme: Snowball English keeps a word's first two
+     * letters except in "dying", "lying" and "tying" (→ "die", "lie", "tie"). {@code prefixes} holds each lexeme's
+     * first two characters as {@code c0 << 16 | c1} (one-character lexemes: {@code c0 << 16 | 0xFFFF}).
+     */
+    private static boolean mayStemTo(String text, int start, int end, int[] prefixes) {
+        int c0 = Character.toLowerCase(text.charAt(start)) << 16;
+        int c1 = end - start < 2 ? -1 : Character.toLowerCase(text.charAt(start + 1));
+        for (int p : prefixes) {
+            if (p == (c0 | 0xFFFF) || p == (c0 | c1)) {
+                return true;
+            }
+        }
+        return c1 == 'y' && end - start == 5;
+    }
+
     /** Per word, the lexeme it matches, or null. */
     private static String[] matches(String text, List<int[]> words, Collection<String> lexemes) {
         String[] out = new String[words.size()];
@@ -207,36 +245,27 @@ public final class Snippets {
             return out;
         }
         Set<String> lex = lexemes instanceof Set<String> s ? s : new HashSet<>(lexemes);
-        // Snowball English keeps a word's first letter, so only words starting like a lexeme need stemming
-        Set<Character> initials = new HashSet<>();
+        // only words that start like a lexeme (first two letters, or the one letter of a one-letter lexeme) need stemming
+        int[] prefixes = new int[lex.size()];
+        int np = 0;
         for (String l : lex) {
             if (!l.isEmpty()) {
-                initials.add(l.charAt(0));
+                prefixes[np++] = l.charAt(0) << 16 | (l.length() < 2 ? 0xFFFF : l.charAt(1));
             }
         }
-        SnowballStemmer stemmer = null;
-        Map<String, String> seen = new HashMap<>();
+        prefixes = java.util.Arrays.copyOf(prefixes, np);
         for (int k = 0; k < out.length; k++) {
             int[] w = words.get(k);
-            char first = Character.toLowerCase(text.charAt(w[0]));
-            if (!initials.contains(first)) {
+            if (!mayStemTo(text, w[0], w[1], prefixes)) {
                 continue;
             }
             String word = text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
-            String hit = seen.get(word);
-            if (hit == null && !seen.containsKey(word)) {
-                if (lex.contains(word)) {
-                    hit = word;
-                } else {
-                    if (stemmer == null) {
-                        stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
-                    }
-                    String stem = stemmer.stem(word).toString();
-                    hit = lex.contains(stem) ? stem : null;
-                }
-                seen.put(word, hit);
+            if (lex.contains(word)) {
+                out[k] = word;
+            } else {
+                String stem = stem(word);
+                out[k] = lex.contains(stem) ? stem : null;
             }
-            out[k] = hit;
         }
         return out;
     }

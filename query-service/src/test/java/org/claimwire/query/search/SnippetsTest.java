@@ -44,6 +44,9 @@ class SnippetsTest {
         // q = "running generously": 'run' & 'generous'
         assertThat(mark("He runs and ran; running is generous, given generously.", "'run' & 'generous'"))
                 .isEqualTo("He [runs] and ran; [running] is [generous], given [generously].");
+        // q = "die lie sky": 'die' & 'lie' & 'sky' — the words whose stem does not start with their first two letters
+        assertThat(mark("He is dying; they died, lying on skies early.", "'die' & 'lie' & 'sky'"))
+                .isEqualTo("He is [dying]; they [died], [lying] on [skies] early.");
         // stop words never reach the lexemes: q = "the plan -concrete" gives 'plan' (querytree drops the NOT);
         // unlike ts_headline, which also marks the excluded "concrete", a word the query excludes is not marked
         assertThat(mark("The plan is not concrete.", "'plan'")).isEqualTo("The [plan] is not concrete.");
