@@ -39,7 +39,19 @@ public class IngestBench {
     record Item(String id, String headline, String body) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // exit explicitly: the client's HTTP thread pool would keep a failed run alive
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable t) {
+            String m = String.valueOf(t);
+            System.out.println("bench failed: " + (m.length() > 500 ? m.substring(0, 500) + " ..." : m));
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -65,6 +77,7 @@ public class IngestBench {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g"));
+        cmd.addAll(shippedJvmOptions()); // the options the service is deployed with (GC choice included)
         String extra = System.getenv("BENCH_APP_OPTS"); // e.g. a JFR recording: -XX:StartFlightRecording=...
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
@@ -304,5 +317,22 @@ public class IngestBench {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** JAVA_OPTS_APPEND of the service's Kubernetes manifest, from its application.properties (minus the heap). */
+    static List<String> shippedJvmOptions() throws java.io.IOException {
+        Path props = Path.of(System.getProperty("bench.root", "../../.."), "ingest-service/src/main/resources/application.properties");
+        for (String line : Files.readAllLines(props)) {
+            if (line.startsWith("quarkus.kubernetes.env.vars.java-opts-append=")) {
+                List<String> opts = new ArrayList<>();
+                for (String o : line.substring(line.indexOf('=') + 1).trim().split("\\s+")) {
+                    if (!o.startsWith("-XX:MaxRAMPercentage")) {
+                        opts.add(o);
+                    }
+                }
+                return opts;
+            }
+        }
+        throw new IllegalStateException("no java-opts-append in " + props);
     }
 }
