@@ -108,6 +108,14 @@ public class StageProfile {
         System.out.printf("OpenNLP model on all %d stories: FlatLanguageModel and LanguageDetectorME disagree on %d%n", n, disagree);
         Map<String, Stage> stages = new java.util.LinkedHashMap<>();
         stages.put("OpenNLP LanguageDetectorME, every story", i -> reference.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
+        opennlp.tools.util.normalizer.CharSequenceNormalizer norms = new opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer(
+                opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer.getInstance(), opennlp.tools.util.normalizer.UrlCharSequenceNormalizer.getInstance(),
+                opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer.getInstance(), opennlp.tools.util.normalizer.NumberCharSequenceNormalizer.getInstance(),
+                opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer.getInstance());
+        stages.put("  of which OpenNLP's normalisers", i -> {
+            String t = drafts.get(i).headline() + "\n" + cleaned.get(i);
+            return opennlp.tools.util.StringUtil.toLowerCaseCharBuffer(norms.normalize(t.length() > 300 ? t.substring(0, 300) : t));
+        });
         stages.put("OpenNLP FlatLanguageModel, every story", i -> fallback.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
         stages.put("json parse (NinjsParser)", i -> NinjsParser.parse(lines.get(i)));
         stages.put("cleanBlock", i -> TextSanitizer.cleanBlock(bodies.get(i)));

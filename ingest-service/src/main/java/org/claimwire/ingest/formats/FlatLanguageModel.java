@@ -38,11 +38,14 @@ public final class FlatLanguageModel {
     static final int MAX_GRAM = 3;
 
     private final String[] outcomes;
-    private final long[] keys;
-    private final int[] slots;
+    /**
+     * Open addressing, key and value side by side (one cache line per probe: the table is megabytes and each
+     * story asks it ~900 times): {@code table[2i]} = packed n-gram (0 = empty), {@code table[2i + 1]} = feature
+     * number (bits 0-23), its parameter count (bits 24-31) and the offset of its parameters (bits 32-63).
+     */
+    private final long[] table;
     private final int mask;
-    /** Feature f's outcome indices and parameters: {@code featureOutcomes[start[f] .. start[f + 1])}. */
-    private final int[] start;
+    /** Feature parameters, by offset: outcome index and weight. */
     private final int[] featureOutcomes;
     private final double[] featureParams;
     private final double logPrior;
@@ -76,12 +79,13 @@ public final class FlatLanguageModel {
         logPrior = Math.log(1.0 / outcomes.length);
 
         int n = pmap.size();
+        if (n >= 1 << 24 || outcomes.length > 255) {
+            throw new IllegalArgumentException("model too large for the packed table: " + n + " features, "
+                    + outcomes.length + " outcomes");
+        }
         int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
-        keys = new long[capacity];
-        slots = new int[capacity];
-        Arrays.fill(slots, -1);
+        table = new long[2 * capacity];
         mask = capacity - 1;
-        start = new int[n + 1];
         String[] grams = new String[n];
         Context[] contexts = new Context[n];
         int f = 0;
@@ -96,22 +100,29 @@ public final class FlatLanguageModel {
         featureParams = new double[total];
         int at = 0;
         for (f = 0; f < n; f++) {
-            start[f] = at;
             String gram = grams[f];
             if (gram.length() < MIN_GRAM || gram.length() > MAX_GRAM) {
                 continue; // never produced by the context generator: unreachable, leave it out
             }
             Context c = contexts[f];
-            System.arraycopy(c.getOutcomes(), 0, featureOutcomes, at, c.getOutcomes().length);
-            System.arraycopy(c.getParameters(), 0, featureParams, at, c.getParameters().length);
-            at += c.getOutcomes().length;
-            put(pack(gram, 0, gram.length()), f);
+            int count = c.getOutcomes().length;
+            System.arraycopy(c.getOutcomes(), 0, featureOutcomes, at, count);
+            System.arraycopy(c.getParameters(), 0, featureParams, at, count);
+            put(pack(gram, 0, gram.length()), f | ((long) count << 24) | ((long) at << 32));
+            at += count;
         }
-        start[n] = at;
         scratch = ThreadLocal.withInitial(() -> new Scratch(n, outcomes.length));
     }
 
     /** Up to three chars and the length in one long: distinct n-grams give distinct keys. */
+    private static long pack(char[] s, int from, int len) {
+        long k = (long) len << 48;
+        for (int i = 0; i < len; i++) {
+            k |= (long) s[from + i] << (32 - 16 * i);
+        }
+        return k;
+    }
+
     private static long pack(CharSequence s, int from, int len) {
         long k = (long) len << 48;
         for (int i = 0; i < len; i++) {
@@ -125,24 +136,25 @@ public final class FlatLanguageModel {
         return (int) (h ^ (h >>> 29));
     }
 
-    private void put(long k, int feature) {
+    private void put(long k, long value) {
         int i = hash(k) & mask;
-        while (slots[i] >= 0) {
+        while (table[2 * i] != 0) {
             i = (i + 1) & mask;
         }
-        keys[i] = k;
-        slots[i] = feature;
+        table[2 * i] = k;
+        table[2 * i + 1] = value;
     }
 
-    private int feature(long k) {
+    /** The packed value of n-gram {@code k}, or -1 when the model has no such feature. */
+    private long feature(long k) {
         int i = hash(k) & mask;
         while (true) {
-            int s = slots[i];
-            if (s < 0) {
-                return -1;
+            long key = table[2 * i];
+            if (key == k) {
+                return table[2 * i + 1];
             }
-            if (keys[i] == k) {
-                return s;
+            if (key == 0) {
+                return -1;
             }
             i = (i + 1) & mask;
         }
@@ -160,14 +172,22 @@ public final class FlatLanguageModel {
         double[] scores = s.scores;
         Arrays.fill(scores, logPrior);
         int length = chars.length();
+        char[] a = new char[length];
+        chars.get(chars.position(), a, 0, length);
         for (int len = MIN_GRAM; len <= MAX_GRAM; len++) {
             for (int i = 0; i + len <= length; i++) {
-                int f = feature(pack(chars, i, len));
-                if (f < 0 || s.seenAt[f] == gen) {
-                    continue; // not in the model, or already counted (features are distinct n-grams)
+                long v = feature(pack(a, i, len));
+                if (v < 0) {
+                    continue; // not in the model
+                }
+                int f = (int) (v & 0xFFFFFF);
+                if (s.seenAt[f] == gen) {
+                    continue; // already counted (features are distinct n-grams)
                 }
                 s.seenAt[f] = gen;
-                for (int j = start[f]; j < start[f + 1]; j++) {
+                int from = (int) (v >>> 32);
+                int to = from + (int) ((v >>> 24) & 0xFF);
+                for (int j = from; j < to; j++) {
                     scores[featureOutcomes[j]] += featureParams[j];
                 }
             }
