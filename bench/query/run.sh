@@ -8,7 +8,7 @@
 #      default 500, for $DURATION s each, default 60) with LoadGen.java (open loop, latency from the due time),
 #      then (WRK=1, default) a closed-loop wrk run per scenario for reference (installs wrk from Debian if missing).
 # Knobs: SCENARIOS (default all four), POOL (JDBC pool max-size, default 8), HEAP (1g), JAVA_EXTRA (JVM flags),
-# REUSE=1 (keep the loaded database), WRK=0 (skip wrk), DURATION, RATE.
+# REUSE=1 (keep the loaded database), WRK=0 (skip wrk), DURATION, RATE, REPEAT (passes per scenario, default 1).
 # Everything stops on exit. Results: bench/query/target/results.txt.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -136,7 +136,9 @@ run() {
 log "warm-up"
 for s in $SCENARIOS; do java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null; done
 log "fixed rate: $RATE req/s for $DURATION s per scenario (latency from due time, errors = non-2xx)"
-for s in $SCENARIOS; do run "$s" "$RATE" "$DURATION"; done
+# REPEAT=2: measure each scenario twice on the same service and database backends; on this VM a backend's first
+# touch of each shared-buffer page is a page fault of ~70 us, so the first pass includes the pool's warm-up
+for s in $SCENARIOS; do for _ in $(seq 1 "${REPEAT:-1}"); do run "$s" "$RATE" "$DURATION"; done; done
 [[ " $SCENARIOS " != *" search "* ]] || run search-common 50 20
 
 if [[ "$WRK" == "1" ]]; then
