@@ -77,7 +77,10 @@ public class IngestBench {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g"));
-        cmd.addAll(shippedJvmOptions()); // the options the service is deployed with (GC choice included)
+        // the JVM options that build is deployed with (GC choice included), so builds compare as shipped
+        List<String> shipped = shippedJvmOptions(Path.of(a.get("app")));
+        System.out.println("service JVM options as shipped: " + shipped);
+        cmd.addAll(shipped);
         String extra = System.getenv("BENCH_APP_OPTS"); // e.g. a JFR recording: -XX:StartFlightRecording=...
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
@@ -319,20 +322,28 @@ public class IngestBench {
         return sb.toString();
     }
 
-    /** JAVA_OPTS_APPEND of the service's Kubernetes manifest, from its application.properties (minus the heap). */
-    static List<String> shippedJvmOptions() throws java.io.IOException {
-        Path props = Path.of(System.getProperty("bench.root", "../../.."), "ingest-service/src/main/resources/application.properties");
+    /**
+     * JAVA_OPTS_APPEND of the Kubernetes manifest of the build at {@code app}
+     * ({@code <module>/target/quarkus-app/quarkus-run.jar}), read from that module's application.properties,
+     * minus the heap percentage (the bench sets -Xmx).
+     */
+    static List<String> shippedJvmOptions(Path app) throws IOException {
+        Path module = app.toAbsolutePath().getParent().getParent().getParent();
+        Path props = module.resolve("src/main/resources/application.properties");
+        List<String> opts = new ArrayList<>();
+        if (!Files.exists(props)) {
+            System.out.println("no " + props + ": the service runs with JVM defaults");
+            return opts;
+        }
         for (String line : Files.readAllLines(props)) {
             if (line.startsWith("quarkus.kubernetes.env.vars.java-opts-append=")) {
-                List<String> opts = new ArrayList<>();
                 for (String o : line.substring(line.indexOf('=') + 1).trim().split("\\s+")) {
                     if (!o.startsWith("-XX:MaxRAMPercentage")) {
                         opts.add(o);
                     }
                 }
-                return opts;
             }
         }
-        throw new IllegalStateException("no java-opts-append in " + props);
+        return opts;
     }
 }

@@ -25,6 +25,6 @@ CP="$ROOT/ingest-service/target/classes:$(cat "$CP_FILE")"
 WORK="$ROOT/bench/ingest/target"
 mkdir -p "$WORK"
 cd "$WORK"
-java -Xmx2g -Dbench.root="$ROOT" -cp "$CP" "$ROOT/bench/ingest/IngestBench.java" \
+java -Xmx2g -cp "$CP" "$ROOT/bench/ingest/IngestBench.java" \
   --corpus "$CORPUS" --app "${BENCH_APP:-$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar}" \
   --batch "$BATCH" --threads "$THREADS" 2> "$WORK/bench.stderr"
