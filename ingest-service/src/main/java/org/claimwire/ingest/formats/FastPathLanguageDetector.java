@@ -33,6 +33,89 @@ public final class FastPathLanguageDetector implements LanguageDetector {
         }
     }
 
+    /** The function words again, keyed by {@link #packLatin1}: no substring or lower-casing per word read. */
+    private static final int MAX_WORD = 7;
+    private static final long[] PACKED_KEYS = new long[512];
+    private static final long[] PACKED_MASKS = new long[512];
+    static {
+        for (Map.Entry<String, long[]> e : WORDS.entrySet()) {
+            long k = packLatin1(e.getKey(), 0, e.getKey().length());
+            if (k == 0) {
+                throw new IllegalStateException("function word beyond Latin-1 or " + MAX_WORD + " letters: " + e.getKey());
+            }
+            int i = slot(k);
+            while (PACKED_KEYS[i] != 0) {
+                i = (i + 1) & (PACKED_KEYS.length - 1);
+            }
+            PACKED_KEYS[i] = k;
+            PACKED_MASKS[i] = e.getValue()[0];
+        }
+    }
+
+    private static int slot(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 55) & (PACKED_KEYS.length - 1);
+    }
+
+    /**
+     * {@code text[from, to)} lower-cased and packed 8 bits a char with its length, or 0 when it is longer than
+     * {@value #MAX_WORD} chars or holds a char beyond Latin-1 (whose lower case may differ per char and per string).
+     */
+    private static long packLatin1(String text, int from, int to) {
+        int len = to - from;
+        if (len > MAX_WORD) {
+            return 0;
+        }
+        long k = len;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                return 0;
+            }
+            k = (k << 8) | Character.toLowerCase(c);
+        }
+        return k;
+    }
+
+    /** The language bits of the word {@code text[from, to)} (0 when it is no function word). */
+    static long languagesOf(String text, int from, int to) {
+        long k = packLatin1(text, from, to);
+        if (k == 0) {
+            if (to - from > MAX_WORD && allLatin1(text, from, to)) {
+                return 0; // Latin-1 lower-casing keeps the length: too long to be a function word
+            }
+            // beyond Latin-1: the general (allocating) path, rare in the languages the fast path knows
+            long[] mask = WORDS.get(text.substring(from, to).toLowerCase(Locale.ROOT));
+            return mask == null ? 0 : mask[0];
+        }
+        int i = slot(k);
+        while (true) {
+            long key = PACKED_KEYS[i];
+            if (key == k) {
+                return PACKED_MASKS[i];
+            }
+            if (key == 0) {
+                return 0;
+            }
+            i = (i + 1) & (PACKED_KEYS.length - 1);
+        }
+    }
+
+    /** The former per-word lookup (substring, lower case, map): the reference {@link #languagesOf} must match. */
+    static long languagesOfByMap(String word) {
+        long[] mask = WORDS.get(word.toLowerCase(Locale.ROOT));
+        return mask == null ? 0 : mask[0];
+    }
+
+    private static boolean allLatin1(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private final LanguageDetector fallback;
 
     public FastPathLanguageDetector(LanguageDetector fallback) {
@@ -99,10 +182,10 @@ public final class FastPathLanguageDetector implements LanguageDetector {
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                long[] mask = WORDS.get(text.substring(start, i).toLowerCase(Locale.ROOT));
-                if (mask != null) {
+                long mask = languagesOf(text, start, i);
+                if (mask != 0) {
                     for (int l = 0; l < LANGS.length; l++) {
-                        if ((mask[0] & (1L << l)) != 0) {
+                        if ((mask & (1L << l)) != 0) {
                             hits[l]++;
                         }
                     }
