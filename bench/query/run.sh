@@ -120,7 +120,7 @@ log "common-word search (matches most stories): /api/v1/search?q=said etc."
 printf '/api/v1/search?q=said\n/api/v1/search?q=percent\n/api/v1/search?q=government\n/api/v1/search?q=company\n' > "$WORK/search-common.txt"
 
 # --- 6. measure
-# CPU used per request (service JVM; PostgreSQL: postmaster, live backends, and reaped ones via cutime/cstime),
+# CPU used per request, LoadGen's 5 unrecorded warm-up seconds included (service JVM; PostgreSQL: postmaster, live backends, and reaped ones via cutime/cstime),
 # from /proc in clock ticks: comparable across runs even when other work shares the machine
 ticks() { local t=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14+$15+$16+$17}' /proc/$p/stat))); done; echo $t; }
 pg_pids() { local pm; pm=$(head -1 "$PGDATA/postmaster.pid"); echo "$pm" $(ps -o pid= --ppid "$pm"); }
@@ -129,7 +129,7 @@ run() {
   hz=$(getconf CLK_TCK); a0=$(ticks "$APP_PID"); p0=$(ticks $(pg_pids))
   java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$1.txt" "$2" "$3" "$1" | tee -a "$RESULTS"
   a1=$(ticks "$APP_PID"); p1=$(ticks $(pg_pids))
-  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v hz="$hz" -v n=$(($2 * $3)) -v la="$(cut -d' ' -f1-3 /proc/loadavg)" -v s="$1" \
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v hz="$hz" -v n=$(($2 * ($3 + 5))) -v la="$(cut -d' ' -f1-3 /proc/loadavg)" -v s="$1" \
     'BEGIN { printf "%-14s cpu per request: service %.2f ms, postgres %.2f ms (load average %s)\n", s, a * 1000 / hz / n, p * 1000 / hz / n, la }' \
     | tee -a "$RESULTS"
 }
