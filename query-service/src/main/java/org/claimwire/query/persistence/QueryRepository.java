@@ -262,12 +262,25 @@ public class QueryRepository {
         int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, FullTextSearch.CURSOR_KIND, 1).longValue(0);
         SqlQuery sq = FullTextSearch.toSql(q, offset, limit);
         // snippets are built here (search.Snippets) from the excerpt and the query's lexemes, for the page's rows
-        // only (the extra row that tells whether a next page exists gets none)
+        // only (the extra row that tells whether a next page exists gets none); every row carries the same
+        // lexemes (querytree of the one query), so they are parsed once and the matcher reused
         int[] row = {0};
-        List<SearchHit> rows = read(c -> Jdbc.list(c, sq.sql(), sq.params(), rs -> new SearchHit(rs.getString("kind"),
-                rs.getLong("story_id"), rs.getString("uri"), Jdbc.longOrNull(rs, "claim_id"), rs.getString("headline"),
-                row[0]++ < limit ? FullTextSearch.snippetHtml(rs.getString("excerpt"), rs.getString("lexemes")) : null,
-                rs.getDouble("rank"), Jdbc.instant(rs, "time"))));
+        String[] tree = {null};
+        org.claimwire.query.search.Snippets.Query[] matcher = {null};
+        List<SearchHit> rows = read(c -> Jdbc.list(c, sq.sql(), sq.params(), rs -> {
+            String snippet = null;
+            if (row[0]++ < limit) {
+                String lexemes = rs.getString("lexemes");
+                if (matcher[0] == null || !java.util.Objects.equals(tree[0], lexemes)) {
+                    matcher[0] = org.claimwire.query.search.Snippets.query(lexemes);
+                    tree[0] = lexemes;
+                }
+                snippet = matcher[0].html(rs.getString("excerpt"));
+            }
+            return new SearchHit(rs.getString("kind"), rs.getLong("story_id"), rs.getString("uri"),
+                    Jdbc.longOrNull(rs, "claim_id"), rs.getString("headline"), snippet, rs.getDouble("rank"),
+                    Jdbc.instant(rs, "time"));
+        }));
         return offsetPage(rows, limit, offset, FullTextSearch.CURSOR_KIND);
     }
 

@@ -90,7 +90,7 @@ class SnippetsTest {
 
     @Test
     void htmlIsEscapedAndMarkerCharactersInTheTextCannotForgeMarks() {
-        String html = FullTextSearch.snippetHtml("Tariffs <b>rise</b> & \uE000fall\uE001", "'tariff'");
+        String html = Snippets.html("Tariffs <b>rise</b> & \uE000fall\uE001", "'tariff'");
         assertThat(html).isEqualTo("<mark>Tariffs</mark> &lt;b&gt;rise&lt;/b&gt; &amp; fall");
         assertThat(Snippets.snippet("a tariff", Set.of("tariff"), FullTextSearch.START, FullTextSearch.STOP))
                 .isEqualTo("a \uE000tariff\uE001");
