@@ -7,12 +7,12 @@ package org.claimwire.query.search;
  * row's excerpt and the query's lexemes, {@code querytree} of the tsquery; {@code ts_headline} cost about 4–5 ms
  * of database CPU per search).
  *
- * <p>Ranking every match does not scale: {@code ts_rank} reads (de-TOASTs) the whole {@code tsvector} of each
- * matching row, and a word such as "said" matches nearly every story. So the ranking runs over a bounded
- * candidate set per kind: the {@link #CANDIDATES} newest matching story versions and the {@link #CANDIDATES}
- * newest matching claims ({@code query.fts_story_candidates} / {@code fts_claim_candidates}, migration V4: the
- * GIN index for rare queries, the time index stopping after enough matches for common ones, planned per call
- * with the actual query). The candidate set does not depend on the page, so offset cursors stay consistent
+ * <p>Ranking every match does not scale: {@code ts_rank} reads the whole {@code tsvector} of each matching row,
+ * and a word such as "said" matches nearly every story. So the ranking runs over a bounded candidate set per
+ * kind: the {@link #CANDIDATES} newest matching story versions and the {@link #CANDIDATES} newest matching claims
+ * ({@code query.fts_story_candidates} / {@code fts_claim_candidates}, migrations V4 and V6: the GIN index for rare
+ * queries, the time index stopping after enough matches for common ones, planned per call with the actual
+ * query). Story vectors are read from {@code query.story_search}, where they are stored uncompressed (V6). The candidate set does not depend on the page, so offset cursors stay consistent
  * across pages; results end after the candidates (at most {@code 2 * CANDIDATES} hits). Snippets are built from
  * a bounded excerpt (the headline and {@link #EXCERPT} characters of the body, or of the claim) for the returned
  * rows only.
@@ -37,7 +37,7 @@ public final class FullTextSearch {
                 hits AS (
                   (SELECT 'story'::text AS kind, v.id AS version_id, NULL::bigint AS claim_id, ts_rank(v.tsv, q.tq) AS rank
                    FROM q CROSS JOIN LATERAL query.fts_story_candidates(q.tq, ?) k
-                   JOIN query.story_versions v ON v.id = k.id
+                   JOIN query.story_search v ON v.id = k.id
                    ORDER BY rank DESC, v.id DESC LIMIT ?)
                   UNION ALL
                   (SELECT 'claim'::text, c.story_version_id, c.id, ts_rank(c.tsv, q.tq) AS rank
@@ -59,21 +59,5 @@ public final class FullTextSearch {
                 ORDER BY p.rank DESC, p.kind DESC, p.version_id DESC, p.claim_id DESC NULLS LAST""",
                 Lemmas.rewrite(q), Lemmas.rewrite(q), Lemmas.originalForms(q), CANDIDATES, window, CANDIDATES, window,
                 limit + 1, offset, EXCERPT, EXCERPT);
-    }
-
-    /**
-     * The snippet of an excerpt as safe HTML (text escaped, matches in {@code <mark>}), from the
-     * {@code querytree} text of the query that lists its lexemes (see {@link Snippets}).
-     */
-    public static String snippetHtml(String excerpt, String querytree) {
-        return snippetHtml(Snippets.snippet(excerpt, Snippets.lexemes(querytree), START, STOP));
-    }
-
-    /** A marked snippet (matches between {@link #START} and {@link #STOP}) as safe HTML. */
-    public static String snippetHtml(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        return Highlighter.escape(raw).replace(String.valueOf(START), "<mark>").replace(String.valueOf(STOP), "</mark>");
     }
 }

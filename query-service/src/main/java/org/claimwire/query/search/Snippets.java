@@ -96,8 +96,8 @@ public final class Snippets {
 
     /**
      * The snippet of an excerpt as safe HTML: text escaped ({@code < > & "}), matches in {@code <mark>}; marker
-     * characters U+E000/U+E001 in the text are dropped first. Built in one pass; the same as
-     * {@code FullTextSearch.snippetHtml(excerpt, querytree)}. When several excerpts share a query, build a
+     * characters U+E000/U+E001 in the text are dropped first. Built in one pass (before, the marked
+     * snippet was escaped and the markers replaced: two more copies). When several excerpts share a query, build a
      * {@link Query} once and call {@link Query#html}.
      */
     public static String html(String excerpt, String querytree) {

@@ -17,8 +17,9 @@ public record StoryFilter(String q, List<Long> entityIds, String source, String 
                 FROM query.story_versions v
                 JOIN query.stories s ON s.id = v.story_id""");
         s.and("v.visible");
-        if (q != null) {
-            s.and("v.tsv @@ websearch_to_tsquery('english', ?)", Lemmas.rewrite(q));
+        if (q != null) { // the vectors of visible versions live in story_search (migration V6)
+            s.and("v.id IN (SELECT ss.id FROM query.story_search ss WHERE ss.tsv @@ websearch_to_tsquery('english', ?))",
+                    Lemmas.rewrite(q));
         }
         if (entityIds != null) {
             s.and("EXISTS (SELECT 1 FROM query.story_entities se WHERE se.story_version_id = v.id AND se.entity_id = ANY(?))",

@@ -94,6 +94,10 @@ class IngestionTest {
                 .body("headline", equalTo("OLD HEADLINE")).body("current", equalTo(false));
         // lists and claims serve the current version only
         given().queryParam("q", "\"OLD HEADLINE\"").get("/api/v1/stories").then().body("items.size()", equalTo(0));
+        // full-text search reads story_search, which holds the visible version only (filled by triggers, V6)
+        given().queryParam("q", "\"OLD HEADLINE\"").get("/api/v1/search").then().statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("q", "\"neither confirm nor deny\"").queryParam("limit", 100).get("/api/v1/search").then()
+                .body("items.findAll { it.uri == '" + uri + "' && it.kind == 'story' }.size()", equalTo(1));
         given().queryParam("q", "concrete plan").queryParam("limit", 200).get("/api/v1/claims").then()
                 .body("items.findAll { it.uri == '" + uri + "' }.storyVersion", equalTo(List.of(2)));
         given().queryParam("version", 7).get("/api/v1/stories/" + id).then().statusCode(404)
@@ -106,6 +110,8 @@ class IngestionTest {
         Instant t = Instant.parse("2025-02-12T10:00:00Z");
         TestEvents.send(TestEvents.seed(uri, 1, t));
         long id = Api.awaitStory(uri, 1);
+        given().queryParam("limit", 100).queryParam("q", "Zelensky").get("/api/v1/search").then().statusCode(200)
+                .body("items.findAll { it.uri == '" + uri + "' && it.kind == 'story' }.size()", equalTo(1));
         EnrichedStory kill = TestEvents.enriched(TestEvents.story(uri, 2, PubStatus.CANCELED, "KILL", "Kill: withdrawn.",
                 t.plusSeconds(60), "en", "Reuters"), List.of(), List.<Enrichment.Claim>of());
         TestEvents.send(kill);
@@ -114,6 +120,10 @@ class IngestionTest {
         given().get("/api/v1/stories/" + id).then().contentType("application/problem+json").body("status", equalTo(410));
         given().queryParam("limit", 200).get("/api/v1/stories").then().body("items.uri", org.hamcrest.Matchers.not(hasItems(uri)));
         given().queryParam("limit", 200).queryParam("q", "Zelensky").get("/api/v1/claims").then()
+                .body("items.findAll { it.uri == '" + uri + "' }.size()", equalTo(0));
+        given().queryParam("limit", 100).queryParam("q", "Zelensky").get("/api/v1/search").then().statusCode(200)
+                .body("items.findAll { it.uri == '" + uri + "' }.size()", equalTo(0));
+        given().queryParam("limit", 100).queryParam("q", "withdrawn").get("/api/v1/search").then().statusCode(200)
                 .body("items.findAll { it.uri == '" + uri + "' }.size()", equalTo(0));
     }
 

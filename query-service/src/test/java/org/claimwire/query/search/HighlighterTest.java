@@ -19,9 +19,4 @@ class HighlighterTest {
         assertThat(Highlighter.html(segs)).isEqualTo("<mark data-entity=\"1\">Peskov</mark> told &lt;TASS&gt; that "
                 + "<mark data-entity=\"2\">Putin</mark> &amp; <mark data-entity=\"3\">Trump</mark> spoke.");
     }
-
-    @Test
-    void snippetMarkersBecomeMarksAfterEscaping() {
-        assertThat(FullTextSearch.snippetHtml("a <b> \uE000spoke\uE001")).isEqualTo("a &lt;b&gt; <mark>spoke</mark>");
-    }
 }
