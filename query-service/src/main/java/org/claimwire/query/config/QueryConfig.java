@@ -18,6 +18,8 @@ public interface QueryConfig {
 
     NameIndex nameIndex();
 
+    Search search();
+
     interface Api {
         /** Default page size. */
         @WithDefault("20")
@@ -66,5 +68,15 @@ public interface QueryConfig {
         /** How often names and counts stored by other replicas are picked up. */
         @WithDefault("5s")
         Duration refreshInterval();
+    }
+
+    /** {@code GET /api/v1/search} (search.FullTextSearch). */
+    interface Search {
+        /**
+         * How many of the newest matching story versions, and of the newest matching claims, are ranked per query;
+         * results end after them. Database work per search grows with it (see the README's search numbers).
+         */
+        @WithDefault("200")
+        int candidates();
     }
 }

@@ -51,6 +51,14 @@ public class QueryRepository {
     @Inject
     EntityNames names;
 
+    @Inject
+    org.claimwire.query.config.QueryConfig config;
+
+    /** A bad claimwire.query.search.candidates stops the start, not every search. */
+    void checkConfig(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev) {
+        FullTextSearch.checkCandidates(config.search().candidates());
+    }
+
     private final ObjectMapper json = EventJson.mapper();
 
     @FunctionalInterface
@@ -260,7 +268,7 @@ public class QueryRepository {
 
     public Page<SearchHit> search(String q, String cursorText, int limit) {
         int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, FullTextSearch.CURSOR_KIND, 1).longValue(0);
-        SqlQuery sq = FullTextSearch.toSql(q, offset, limit);
+        SqlQuery sq = FullTextSearch.toSql(q, offset, limit, config.search().candidates());
         // snippets are built here (search.Snippets) from the excerpt and the query's lexemes, for the page's rows
         // only (the extra row that tells whether a next page exists gets none); every row carries the same
         // lexemes (querytree of the one query), so they are parsed once and the matcher reused

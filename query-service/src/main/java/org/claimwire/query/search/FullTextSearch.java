@@ -9,18 +9,19 @@ package org.claimwire.query.search;
  *
  * <p>Ranking every match does not scale: {@code ts_rank} reads the whole {@code tsvector} of each matching row,
  * and a word such as "said" matches nearly every story. So the ranking runs over a bounded candidate set per
- * kind: the {@link #CANDIDATES} newest matching story versions and the {@link #CANDIDATES} newest matching claims
+ * kind: the {@code candidates} newest matching story versions and the {@code candidates} newest matching claims
  * ({@code query.fts_story_candidates} / {@code fts_claim_candidates}, migrations V4 and V6: the GIN index for rare
  * queries, the time index stopping after enough matches for common ones, planned per call with the actual
  * query). Story vectors are read from {@code query.story_search}, where they are stored uncompressed (V6). The candidate set does not depend on the page, so offset cursors stay consistent
- * across pages; results end after the candidates (at most {@code 2 * CANDIDATES} hits). Snippets are built from
+ * across pages; results end after the candidates (at most {@code 2 * candidates} hits). Snippets are built from
  * a bounded excerpt (the headline and {@link #EXCERPT} characters of the body, or of the claim) for the returned
  * rows only.
  */
 public final class FullTextSearch {
     public static final String CURSOR_KIND = "search";
-    /** Newest matching story versions, and newest matching claims, that are ranked. */
-    public static final int CANDIDATES = 200;
+    /** Newest matching story versions, and newest matching claims, that are ranked (claimwire.query.search.candidates). */
+    public static final int DEFAULT_CANDIDATES = 200;
+    public static final int MAX_CANDIDATES = 10_000;
     /** Characters of a body (claim content) that a snippet is built from. */
     public static final int EXCERPT = 2000;
     static final char START = '\uE000';
@@ -29,8 +30,17 @@ public final class FullTextSearch {
     private FullTextSearch() {
     }
 
-    public static SqlQuery toSql(String q, int offset, int limit) {
-        int window = Math.min(offset + limit + 1, CANDIDATES);
+    /** Refuses a candidate count outside 1..{@link #MAX_CANDIDATES} (checked at start-up too). */
+    public static int checkCandidates(int candidates) {
+        if (candidates < 1 || candidates > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("claimwire.query.search.candidates must be 1.." + MAX_CANDIDATES + ", not " + candidates);
+        }
+        return candidates;
+    }
+
+    public static SqlQuery toSql(String q, int offset, int limit, int candidates) {
+        checkCandidates(candidates);
+        int window = Math.min(offset + limit + 1, candidates);
         return new SqlQuery().append("""
                 WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ?) AS tq,
                           websearch_to_tsquery('english', ?) || websearch_to_tsquery('english', coalesce(?, '')) AS hq),
@@ -57,7 +67,7 @@ public final class FullTextSearch {
                 JOIN query.stories s ON s.id = v.story_id
                 LEFT JOIN query.claims c ON c.id = p.claim_id
                 ORDER BY p.rank DESC, p.kind DESC, p.version_id DESC, p.claim_id DESC NULLS LAST""",
-                Lemmas.rewrite(q), Lemmas.rewrite(q), Lemmas.originalForms(q), CANDIDATES, window, CANDIDATES, window,
+                Lemmas.rewrite(q), Lemmas.rewrite(q), Lemmas.originalForms(q), candidates, window, candidates, window,
                 limit + 1, offset, EXCERPT, EXCERPT);
     }
 }
