@@ -12,7 +12,8 @@ package org.claimwire.query.search;
  * kind: the {@code candidates} newest matching story versions and the {@code candidates} newest matching claims
  * ({@code query.fts_story_candidates} / {@code fts_claim_candidates}, migrations V4 and V6: the GIN index for rare
  * queries, the time index stopping after enough matches for common ones, planned per call with the actual
- * query). Story vectors are read from {@code query.story_search}, where they are stored uncompressed (V6). The candidate set does not depend on the page, so offset cursors stay consistent
+ * query). Vectors are read from the narrow tables {@code query.story_search} (stored uncompressed, V6) and
+ * {@code query.claim_search} (V7). The candidate set does not depend on the page, so offset cursors stay consistent
  * across pages; results end after the candidates (at most {@code 2 * candidates} hits). Snippets are built from
  * a bounded excerpt (the headline and {@link #EXCERPT} characters of the body, or of the claim) for the returned
  * rows only.
@@ -52,7 +53,7 @@ public final class FullTextSearch {
                   UNION ALL
                   (SELECT 'claim'::text, c.story_version_id, c.id, ts_rank(c.tsv, q.tq) AS rank
                    FROM q CROSS JOIN LATERAL query.fts_claim_candidates(q.tq, ?) k
-                   JOIN query.claims c ON c.id = k.id
+                   JOIN query.claim_search c ON c.id = k.id
                    ORDER BY rank DESC, c.id DESC LIMIT ?)
                 ),
                 page AS (SELECT * FROM hits ORDER BY rank DESC, kind DESC, version_id DESC, claim_id DESC NULLS LAST

@@ -3,6 +3,7 @@ package org.claimwire.query.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -111,7 +112,8 @@ class IngestionTest {
         TestEvents.send(TestEvents.seed(uri, 1, t));
         long id = Api.awaitStory(uri, 1);
         given().queryParam("limit", 100).queryParam("q", "Zelensky").get("/api/v1/search").then().statusCode(200)
-                .body("items.findAll { it.uri == '" + uri + "' && it.kind == 'story' }.size()", equalTo(1));
+                .body("items.findAll { it.uri == '" + uri + "' && it.kind == 'story' }.size()", equalTo(1))
+                .body("items.findAll { it.uri == '" + uri + "' && it.kind == 'claim' }.size()", greaterThan(0));
         EnrichedStory kill = TestEvents.enriched(TestEvents.story(uri, 2, PubStatus.CANCELED, "KILL", "Kill: withdrawn.",
                 t.plusSeconds(60), "en", "Reuters"), List.of(), List.<Enrichment.Claim>of());
         TestEvents.send(kill);
