@@ -23,6 +23,13 @@ public record Enrichment(String language, List<Entity> entities, List<Claim> cla
 
     public enum Stance { ASSERTS, DENIES, NEITHER_CONFIRMS_NOR_DENIES, DECLINES_TO_COMMENT, NO_RESPONSE }
 
+    /**
+     * What is attributed (PARC 3.0 / PolNeAR): something said or written, a question, a thought or belief,
+     * an intention or wish, or evidence a document or dataset shows. Absent in events written before the
+     * field existed, which read as {@code STATEMENT}.
+     */
+    public enum Kind { STATEMENT, QUESTION, BELIEF, INTENTION, EVIDENCE }
+
     /** A span of the story body. */
     public record Span(int start, int end, String text) {
     }
@@ -62,6 +69,7 @@ public record Enrichment(String language, List<Entity> entities, List<Claim> cla
             Span content,
             Mode mode,
             Stance stance,
+            Kind kind,
             EntityRef recipient,
             TimeRef time,
             List<String> about,
@@ -69,6 +77,7 @@ public record Enrichment(String language, List<Entity> entities, List<Claim> cla
             double confidence) {
         public Claim {
             about = about == null ? List.of() : List.copyOf(about);
+            kind = kind == null ? Kind.STATEMENT : kind;
         }
     }
 }

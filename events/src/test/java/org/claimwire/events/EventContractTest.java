@@ -41,7 +41,7 @@ class EventContractTest {
                 List.of(new Span(18, 31, "Dmitry Peskov")));
         Claim claim = new Claim("c1", new EntityRef("e1", "Dmitry Peskov", 0, 31, "Kremlin spokesman Dmitry Peskov"),
                 new Cue(32, 36, "said", "say"), new Span(48, 60, "he can ..."), Mode.INDIRECT,
-                Stance.NEITHER_CONFIRMS_NOR_DENIES, null, new TimeRef("today", "2025-02-10"), List.of("e1"), 0.7, 0.9);
+                Stance.NEITHER_CONFIRMS_NOR_DENIES, Enrichment.Kind.STATEMENT, null, new TimeRef("today", "2025-02-10"), List.of("e1"), 0.7, 0.9);
         return new EnrichedStory(sampleStory(), new Enrichment("en", List.of(peskov), List.of(claim)),
                 new NlpModel("stanford-corenlp", "4.5.10", List.of("tokenize", "ssplit")), Instant.parse("2025-02-10T10:00:05Z"));
     }

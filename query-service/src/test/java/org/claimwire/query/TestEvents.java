@@ -92,7 +92,7 @@ public final class TestEvents {
         }
         return new Enrichment.Claim(id,
                 speaker == null ? null : new Enrichment.EntityRef(speaker.id(), speaker.name(), 0, 0, speaker.name()),
-                null, new Enrichment.Span(start, start + content.length(), content), mode, stance,
+                null, new Enrichment.Span(start, start + content.length(), content), mode, stance, Enrichment.Kind.STATEMENT,
                 recipient == null ? null : new Enrichment.EntityRef(recipient.id(), recipient.name(), 0, 0, recipient.name()),
                 time == null ? null : new Enrichment.TimeRef(time, null),
                 about.stream().map(Enrichment.Entity::id).toList(), 0.7, 0.9);
@@ -147,6 +147,7 @@ public final class TestEvents {
                     new Enrichment.Cue(0, 0, c.get("cue").asText(), c.get("cue").asText()),
                     new Enrichment.Span(start, end, body.substring(start, end)),
                     Enrichment.Mode.valueOf(c.get("mode").asText()), Enrichment.Stance.valueOf(c.get("stance").asText()),
+                    Enrichment.Kind.STATEMENT,
                     recipient == null ? null : new Enrichment.EntityRef(recipient.id(), recipient.name(), 0, 0, recipient.name()),
                     when == null ? null : new Enrichment.TimeRef(when, "today".equals(when) ? "2025-02-10" : null),
                     about, 0.7, 0.9));

@@ -98,6 +98,7 @@ public final class ClaimExtractor {
             }
             out.add(new Enrichment.Claim("c" + n++, d.speaker == null ? null : d.speaker.toContract(), d.cue,
                     new Enrichment.Span(d.cb, d.ce, doc.span(d.cb, d.ce)), d.mode, d.stance,
+                    Enrichment.Kind.STATEMENT,
                     d.recipient == null ? null : d.recipient.toContract(), d.time, about, d.checkWorthiness,
                     d.confidence));
         }

@@ -193,7 +193,7 @@ public final class SeedData {
                 }
                 Enrichment.TimeRef time = c.has("time") ? new Enrichment.TimeRef(c.get("time").asText(), null) : null;
                 claims.add(new Enrichment.Claim(c.get("id").asText(), speaker, cue, content,
-                        Enrichment.Mode.valueOf(mode), Enrichment.Stance.valueOf(c.get("stance").asText()), recipient,
+                        Enrichment.Mode.valueOf(mode), Enrichment.Stance.valueOf(c.get("stance").asText()), Enrichment.Kind.STATEMENT, recipient,
                         time, about, 0.7, 0.9));
             }
             return new Enrichment("en", entities, claims);
