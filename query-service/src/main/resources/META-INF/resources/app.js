@@ -19,6 +19,11 @@
     var s = stance || 'UNCLASSIFIED';
     return '<span class="badge ' + esc(s) + '">' + esc(STANCE[s] || s) + '</span>';
   }
+  var KIND = { STATEMENT: 'Statement', QUESTION: 'Question', BELIEF: 'Belief', INTENTION: 'Intention', EVIDENCE: 'Evidence' };
+  function kindTag(kind) {
+    var k = kind || 'STATEMENT';
+    return '<span class="kind ' + esc(k) + '" title="kind of claim">' + esc(KIND[k] || k) + '</span>';
+  }
   function date(t) { return t ? esc(String(t).slice(0, 10)) : ''; }
   function getJson(url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
@@ -188,7 +193,7 @@
       if (claims.length) {
         html += '<section class="card"><h3>Claims in this story</h3><ul class="list" id="story-claims">';
         claims.forEach(function (c) {
-          html += '<li>' + badge(c.stance) + ' <strong>' + (c.speaker && c.speaker.id ? '<a href="#/entity/' + esc(c.speaker.id) + '">' +
+          html += '<li>' + badge(c.stance) + ' ' + kindTag(c.kind) + ' <strong>' + (c.speaker && c.speaker.id ? '<a href="#/entity/' + esc(c.speaker.id) + '">' +
             esc(c.speaker.name) + '</a>' : esc((c.speaker && c.speaker.name) || c.speakerText || 'Unattributed')) + '</strong> ' +
             esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient.name || c.recipientText) : '') + ': “' + esc(c.content) + '”' +
             (c.time ? ' <span class="muted">(' + esc(c.time) + ')</span>' : '') + '</li>';
@@ -206,7 +211,7 @@
     var items = (page && page.items) || [];
     if (!items.length) { return '<p class="muted">None stored.</p>'; }
     return '<ul class="list">' + items.map(function (c) {
-      return '<li>' + badge(c.stance) + ' <strong>' + esc((c.speaker && c.speaker.name) || c.speakerText || 'Unattributed') +
+      return '<li>' + badge(c.stance) + ' ' + kindTag(c.kind) + ' <strong>' + esc((c.speaker && c.speaker.name) || c.speakerText || 'Unattributed') +
         '</strong> ' + esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient.name || c.recipientText) : '') +
         ': <a href="' + storyLink(c.storyId, c.contentStart, c.contentEnd) + '">“' + esc(c.content) + '”</a>' +
         ' <span class="muted">' + date(c.saidAt) + '</span></li>';

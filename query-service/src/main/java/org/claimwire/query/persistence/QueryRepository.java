@@ -339,9 +339,9 @@ public class QueryRepository {
                 recipientId == null ? null : new EntityRef(recipientId, rs.getString("recipient_name")),
                 rs.getString("recipient_text"), rs.getString("cue_text"), rs.getString("cue_lemma"), rs.getString("content"),
                 (Integer) rs.getObject("content_start"), (Integer) rs.getObject("content_end"), rs.getString("mode"),
-                rs.getString("stance"), rs.getString("time_text"), rs.getString("time_normalized"),
+                rs.getString("stance"), rs.getString("kind"), rs.getString("time_text"), rs.getString("time_normalized"),
                 Jdbc.instant(rs, "said_at"), Jdbc.longs(rs, "about_ids"), rs.getDouble("check_worthiness"),
-                rs.getDouble("confidence"));
+                rs.getDouble("confidence"), rs.getString("source"), rs.getString("language"));
     }
 
     private JsonNode tree(String text) {

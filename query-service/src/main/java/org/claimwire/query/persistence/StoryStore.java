@@ -182,8 +182,8 @@ public class StoryStore {
                     INSERT INTO query.claims (story_version_id, story_id, local_id, speaker_entity_id, speaker_text,
                         speaker_start, speaker_end, recipient_entity_id, recipient_text, recipient_start, recipient_end,
                         cue_text, cue_lemma, cue_start, cue_end, content, content_start, content_end, mode, stance,
-                        time_text, time_normalized, said_at, check_worthiness, confidence, visible, lemmas)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                        time_text, time_normalized, said_at, check_worthiness, confidence, visible, lemmas, kind)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     java.util.Arrays.asList(versionId, storyId, cl.id(), speaker,
                             cl.speaker() == null ? null : firstNonNull(cl.speaker().text(), cl.speaker().name()),
                             cl.speaker() == null ? null : cl.speaker().start(), cl.speaker() == null ? null : cl.speaker().end(),
@@ -194,7 +194,7 @@ public class StoryStore {
                             cl.content().text(), cl.content().start(), cl.content().end(), cl.mode().name(),
                             cl.stance() == null ? null : cl.stance().name(), cl.time() == null ? null : cl.time().text(),
                             cl.time() == null ? null : cl.time().normalized(), saidAt, cl.checkWorthiness(), cl.confidence(), visible,
-                            Lemmas.extras(cl.content().text())),
+                            Lemmas.extras(cl.content().text()), cl.kind().name()),
                     rs -> rs.getLong(1));
             Set<Long> about = new LinkedHashSet<>();
             for (String a : cl.about()) {
@@ -218,7 +218,8 @@ public class StoryStore {
                 }
                 ObjectNode p = json.createObjectNode();
                 p.put("type", "claim").put("claimId", claimId).put("storyId", storyId).put("uri", s.uri())
-                        .put("version", s.version()).put("content", cl.content().text()).put("mode", cl.mode().name());
+                        .put("version", s.version()).put("content", cl.content().text()).put("mode", cl.mode().name())
+                        .put("kind", cl.kind().name());
                 p.put("stance", cl.stance() == null ? null : cl.stance().name());
                 if (speaker != null) {
                     p.put("speakerId", speaker);

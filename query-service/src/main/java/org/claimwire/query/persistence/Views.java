@@ -58,8 +58,8 @@ public final class Views {
     public record ClaimView(long id, long storyId, String uri, int storyVersion, String headline, String localId,
                             EntityRef speaker, String speakerText, EntityRef recipient, String recipientText, String cue,
                             String cueLemma, String content, Integer contentStart, Integer contentEnd, String mode,
-                            String stance, String time, String timeNormalized, Instant saidAt, List<Long> about,
-                            double checkWorthiness, double confidence) {
+                            String stance, String kind, String time, String timeNormalized, Instant saidAt, List<Long> about,
+                            double checkWorthiness, double confidence, String source, String language) {
     }
 
     public record EntitySummary(long id, String name, String type, long mentionCount, long storyCount) {

@@ -9,18 +9,27 @@ import java.util.List;
  */
 public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String stance, String mode,
                           List<Long> recipientIds, String recipientText, String q, Instant from, Instant to,
-                          Long storyVersionId) {
+                          Long storyVersionId, String kind, String source, String language) {
+
+    /** Without the kind, source and language filters. */
+    public ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String stance, String mode, List<Long> recipientIds,
+                       String recipientText, String q, Instant from, Instant to, Long storyVersionId) {
+        this(speakerIds, aboutIds, stance, mode, recipientIds, recipientText, q, from, to, storyVersionId, null, null, null);
+    }
 
     public static final String CURSOR_KIND = "claims";
 
-    /** Builds the page query: newest first by (said_at, id), keyset after {@code cursor} (may be null). */
+    /**
+     * Builds the page query: newest first by (said_at, id), keyset after {@code cursor} (may be null), one row more
+     * than {@code limit} (an export passes Integer.MAX_VALUE - 1).
+     */
     public SqlQuery toSql(Cursor cursor, int limit) {
         // the page is chosen from claims alone (an index walk that stops after the page), then joined
         SqlQuery s = new SqlQuery().append("""
                 SELECT c.id, c.story_id, c.story_version_id, c.local_id, c.speaker_entity_id, c.speaker_text,
                        c.recipient_entity_id, c.recipient_text, c.cue_text, c.cue_lemma, c.content, c.content_start,
-                       c.content_end, c.mode, c.stance, c.time_text, c.time_normalized, c.said_at,
-                       c.check_worthiness, c.confidence, s.uri, v.version, v.headline,
+                       c.content_end, c.mode, c.stance, c.kind, c.time_text, c.time_normalized, c.said_at,
+                       c.check_worthiness, c.confidence, s.uri, v.version, v.headline, v.source, v.language,
                        sp.canonical_name AS speaker_name, rc.canonical_name AS recipient_name,
                        (SELECT array_agg(a.entity_id ORDER BY a.entity_id) FROM query.claim_about a WHERE a.claim_id = c.id) AS about_ids
                 FROM (SELECT c.* FROM\s""");
@@ -56,6 +65,24 @@ public record ClaimFilter(List<Long> speakerIds, List<Long> aboutIds, String sta
         }
         if (mode != null) {
             s.and("c.mode = ?", mode);
+        }
+        if (kind != null) {
+            s.and("c.kind = ?", kind);
+        }
+        if (source != null || language != null) {
+            // the story's provider or feed id, and its language, as GET /stories?source=&language= match them
+            StringBuilder story = new StringBuilder("EXISTS (SELECT 1 FROM query.story_versions sv WHERE sv.id = c.story_version_id");
+            List<Object> values = new java.util.ArrayList<>();
+            if (source != null) {
+                story.append(" AND (lower(sv.source) = lower(?) OR sv.feed_id = ?)");
+                values.add(source);
+                values.add(source);
+            }
+            if (language != null) {
+                story.append(" AND sv.language = ?");
+                values.add(language);
+            }
+            s.and(story.append(")").toString(), values.toArray());
         }
         if (recipientIds != null || recipientText != null) {
             if (recipientText != null && recipientText.length() >= 3) {
