@@ -20,6 +20,8 @@ import org.claimwire.ingest.IngestConfig;
 import org.claimwire.ingest.feeds.FeedService;
 import org.claimwire.ingest.feeds.SsrfGuard;
 import org.claimwire.ingest.persistence.FeedEntity;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 
 /** The feed registry: RSS/Atom feeds polled on their own interval. */
 @Path("/api/v1/feeds")
@@ -51,7 +53,7 @@ public class FeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(FeedRequest req) {
         if (req == null || req.url() == null || req.url().isBlank()) {
-            return Problems.of(400, "malformed", "Malformed input", "a feed needs a 'url'", PATH);
+            return Problems.response(ProblemType.MALFORMED, "a feed needs a 'url'", PATH);
         }
         Response refused = checkUrl(req.url());
         if (refused != null) {
@@ -59,7 +61,7 @@ public class FeedResource {
         }
         Integer interval = req.intervalSeconds();
         if (interval != null && interval < config.feeds().minIntervalSeconds()) {
-            return Problems.of(422, "invalid-interval", "Invalid interval", "intervalSeconds must be at least "
+            return Problems.response(ProblemType.INVALID_INTERVAL, "intervalSeconds must be at least "
                     + config.feeds().minIntervalSeconds(), PATH);
         }
         FeedView created = QuarkusTransaction.requiringNew().call(() -> {
@@ -76,7 +78,7 @@ public class FeedResource {
             return FeedView.of(f);
         });
         if (created == null) {
-            return Problems.of(409, "duplicate-feed", "Feed exists", "a feed with this url is already registered", PATH);
+            return Problems.response(ProblemType.DUPLICATE_FEED, "a feed with this url is already registered", PATH);
         }
         return Response.created(URI.create(PATH + "/" + created.id())).entity(created).build();
     }
@@ -102,7 +104,7 @@ public class FeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response patch(@PathParam("id") long id, FeedRequest req) {
         if (req == null) {
-            return Problems.of(400, "malformed", "Malformed input", "no body", PATH + "/" + id);
+            return Problems.response(ProblemType.MALFORMED, "no body", PATH + "/" + id);
         }
         if (req.url() != null) {
             Response refused = checkUrl(req.url());
@@ -111,7 +113,7 @@ public class FeedResource {
             }
         }
         if (req.intervalSeconds() != null && req.intervalSeconds() < config.feeds().minIntervalSeconds()) {
-            return Problems.of(422, "invalid-interval", "Invalid interval", "intervalSeconds must be at least "
+            return Problems.response(ProblemType.INVALID_INTERVAL, "intervalSeconds must be at least "
                     + config.feeds().minIntervalSeconds(), PATH + "/" + id);
         }
         FeedView v = QuarkusTransaction.requiringNew().call(() -> {
@@ -161,11 +163,11 @@ public class FeedResource {
             feeds.guard().check(url.trim());
             return null;
         } catch (SsrfGuard.Refused e) {
-            return Problems.of(422, "feed-url-refused", "Feed URL refused", e.getMessage(), PATH);
+            return Problems.response(ProblemType.FEED_URL_REFUSED, e.getMessage(), PATH);
         }
     }
 
     private static Response notFound(long id) {
-        return Problems.of(404, "not-found", "Not found", "no feed " + id, PATH + "/" + id);
+        return Problems.response(ProblemType.NOT_FOUND, "no feed " + id, PATH + "/" + id);
     }
 }

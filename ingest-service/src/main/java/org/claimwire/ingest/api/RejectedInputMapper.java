@@ -6,7 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.claimwire.ingest.formats.RejectedInput;
+import org.claimwire.problems.Problem;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 
+/** Input that cannot become a story, as the shared RFC 7807 problem of its kind. */
 @Provider
 public class RejectedInputMapper implements ExceptionMapper<RejectedInput> {
     @Context
@@ -14,6 +18,23 @@ public class RejectedInputMapper implements ExceptionMapper<RejectedInput> {
 
     @Override
     public Response toResponse(RejectedInput e) {
-        return Problems.of(e, uri == null ? null : uri.getPath());
+        return response(e, uri == null ? null : uri.getPath());
+    }
+
+    static Response response(RejectedInput e, String instance) {
+        return Problems.builder(problem(e, instance)).build();
+    }
+
+    static Problem problem(RejectedInput e, String instance) {
+        return Problem.of(type(e.kind()), e.getMessage(), instance);
+    }
+
+    static ProblemType type(RejectedInput.Kind kind) {
+        return switch (kind) {
+            case MALFORMED -> ProblemType.MALFORMED;
+            case TOO_LARGE -> ProblemType.TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_A_STORY -> ProblemType.NOT_A_STORY;
+        };
     }
 }

@@ -22,6 +22,9 @@ import org.claimwire.ingest.formats.StoryDraft;
 import org.claimwire.ingest.formats.StoryFormats;
 import org.claimwire.ingest.formats.TextSanitizer;
 import org.claimwire.ingest.messaging.StoryPublisher;
+import org.claimwire.problems.Problem;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 
 /** HTTP push: one story, or an NDJSON batch of ninjs documents. */
 @Path("/api/v1/stories")
@@ -44,15 +47,15 @@ public class StoryResource {
             draft = StoryFormats.parse(contentType, bytes);
         } catch (RejectedInput e) {
             pipeline.countRejected("api");
-            return Problems.of(e, PATH);
+            return RejectedInputMapper.response(e, PATH);
         }
         IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(draft, null, StoryPublisher.API_SOURCE), "api");
         if (r.unavailable()) {
-            return Problems.unavailable(config.retryAfterSeconds(),
+            return Problems.retryAfter(ProblemType.BROKER_UNAVAILABLE, config.retryAfterSeconds(),
                     "the message broker did not acknowledge the story in time; nothing was accepted, retry later", PATH);
         }
         if (!r.ok()) {
-            return Problems.of(r.error(), PATH);
+            return RejectedInputMapper.response(r.error(), PATH);
         }
         return Response.accepted(answer(r)).type(MediaType.APPLICATION_JSON).build();
     }
@@ -65,7 +68,7 @@ public class StoryResource {
         String base = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         if (!base.equals("application/x-ndjson") && !base.equals("application/ndjson")
                 && !base.equals("application/jsonl") && !base.equals("application/json") && !base.equals("text/plain")) {
-            return Problems.of(new RejectedInput(RejectedInput.Kind.UNSUPPORTED_MEDIA_TYPE, "media type '" + base
+            return RejectedInputMapper.response(new RejectedInput(RejectedInput.Kind.UNSUPPORTED_MEDIA_TYPE, "media type '" + base
                     + "' is not accepted for a batch; send application/x-ndjson (one ninjs document per line)"),
                     PATH + "/batch");
         }
@@ -76,7 +79,7 @@ public class StoryResource {
                 throw RejectedInput.malformed("no body: the batch is empty");
             }
         } catch (RejectedInput e) {
-            return Problems.of(e, PATH + "/batch");
+            return RejectedInputMapper.response(e, PATH + "/batch");
         }
         // Lines are split on the byte 0x0A (never part of a multi-byte UTF-8 sequence) and decoded one by
         // one, so one line of broken bytes is repaired or refused on its own and never spoils the others.
@@ -121,7 +124,7 @@ public class StoryResource {
             }
         }
         if (lineNumbers.isEmpty()) {
-            return Problems.of(RejectedInput.malformed("no body: the batch has no lines"), PATH + "/batch");
+            return RejectedInputMapper.response(RejectedInput.malformed("no body: the batch has no lines"), PATH + "/batch");
         }
         List<IngestPipeline.Result> results = pipeline.ingest(inputs, "batch");
         boolean unavailable = false;
@@ -132,8 +135,8 @@ public class StoryResource {
             int ln = lineNumbers.get(slot);
             if (r.unavailable()) {
                 unavailable = true;
-                perLine.set(slot, Map.of("line", ln, "error", Problems.body("broker-unavailable",
-                        "Service unavailable", 503, "not acknowledged by the broker; retry", null)));
+                perLine.set(slot, Map.of("line", ln, "error", Problem.of(ProblemType.BROKER_UNAVAILABLE,
+                        "not acknowledged by the broker; retry", null)));
             } else if (!r.ok()) {
                 perLine.set(slot, lineError(ln, r.error()));
             } else {
@@ -162,7 +165,7 @@ public class StoryResource {
     private static Map<String, Object> lineError(int line, RejectedInput e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("line", line);
-        m.put("error", Problems.body(e.kind().slug(), e.kind().title, e.kind().status, e.getMessage(), null));
+        m.put("error", RejectedInputMapper.problem(e, null));
         return m;
     }
 

@@ -90,6 +90,15 @@ class IngestServiceTest {
     }
 
     @Test
+    void frameworkErrorsAreProblemsToo() {
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("about:blank")).body("title", equalTo("Not Found"))
+                .body("instance", equalTo("/api/v1/nothing-here"));
+        given().get("/api/v1/feeds/987654321").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://claimwire.org/problems/not-found")).body("title", equalTo("Not found"));
+    }
+
+    @Test
     void badInputGetsProblemJsonAndNothingIsSent() throws Exception {
         String marker = "MARKER-" + UUID.randomUUID();
         given().contentType("application/json").body("{\"headline\": \"" + marker + "\", \"body\": ")

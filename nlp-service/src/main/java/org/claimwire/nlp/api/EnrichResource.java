@@ -19,6 +19,9 @@ import org.claimwire.events.Enrichment;
 import org.claimwire.events.EventJson;
 import org.claimwire.nlp.EnrichmentService;
 import org.claimwire.nlp.pipeline.InputCheck;
+import org.claimwire.problems.Problem;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Synchronous enrichment: the same output as on {@code wire.stories.enriched}. */
@@ -42,11 +45,11 @@ public class EnrichResource {
     @Operation(summary = "Entities and attributed claims of one story body")
     public Response enrich(byte[] raw) {
         if (raw == null || raw.length == 0) {
-            return Problem.response(400, "Empty request", "send {\"headline\",\"body\",\"language\"} as JSON", INSTANCE);
+            return Problems.response(ProblemType.MALFORMED, "send {\"headline\",\"body\",\"language\"} as JSON", INSTANCE);
         }
         if (raw.length > MAX_REQUEST_BYTES) {
             service.failed("rest", "too-large");
-            return Problem.response(413, "Body too large", "the request has " + raw.length + " bytes", INSTANCE);
+            return Problems.response(ProblemType.TOO_LARGE, "the request has " + raw.length + " bytes", INSTANCE);
         }
         String json;
         try {
@@ -54,32 +57,41 @@ public class EnrichResource {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             service.failed("rest", "not-utf8");
-            return Problem.response(400, "Not UTF-8", "the request is not UTF-8 encoded JSON", INSTANCE);
+            return Problems.response(ProblemType.MALFORMED, "the request is not UTF-8 encoded JSON", INSTANCE);
         }
         EnrichRequest req;
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null || !node.isObject()) {
-                return Problem.response(400, "Invalid JSON", "expected a JSON object {\"headline\",\"body\",\"language\"}", INSTANCE);
+                return Problems.response(ProblemType.MALFORMED, "expected a JSON object {\"headline\",\"body\",\"language\"}", INSTANCE);
             }
             req = MAPPER.treeToValue(node, EnrichRequest.class);
         } catch (JsonProcessingException e) {
             service.failed("rest", "invalid-json");
-            return Problem.response(400, "Invalid JSON", "the request is not valid JSON: " + e.getOriginalMessage(), INSTANCE);
+            return Problems.response(ProblemType.MALFORMED, "the request is not valid JSON: " + e.getOriginalMessage(), INSTANCE);
         }
         LocalDate date = null;
         if (req.date() != null && !req.date().isBlank()) {
             try {
                 date = LocalDate.parse(req.date().length() > 10 ? req.date().substring(0, 10) : req.date());
             } catch (DateTimeParseException e) {
-                return Problem.response(400, "Invalid date", "date must be ISO-8601 (yyyy-mm-dd): " + req.date(), INSTANCE);
+                return Problems.response(ProblemType.BAD_REQUEST, "date must be ISO-8601 (yyyy-mm-dd): " + req.date(), INSTANCE);
             }
         }
         try {
             Enrichment result = service.enrich(req.body(), req.language(), date, "rest");
             return Response.ok(result, MediaType.APPLICATION_JSON).build();
         } catch (InputCheck.Rejected r) {
-            return Problem.response(r.status(), r.title(), r.getMessage(), INSTANCE);
+            return Problems.response(problemType(r), r.getMessage(), INSTANCE);
         }
+    }
+
+    /** InputCheck speaks in statuses (it also names DLQ reasons); the API answers with the shared problem types. */
+    private static ProblemType problemType(InputCheck.Rejected r) {
+        return switch (r.status()) {
+            case 413 -> ProblemType.TOO_LARGE;
+            case 422 -> ProblemType.NOT_A_STORY;
+            default -> ProblemType.MALFORMED;
+        };
     }
 }

@@ -40,10 +40,19 @@ class EnrichResourceTest {
         given().contentType("application/json").body(Map.of("headline", "x", "body", "  "))
                 .when().post("/api/v1/enrich")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
-                .body("status", equalTo(400)).body("title", equalTo("Empty body")).body("instance", equalTo("/api/v1/enrich"));
+                .body("status", equalTo(400)).body("type", equalTo("https://claimwire.org/problems/malformed")).body("detail", containsString("no body text")).body("instance", equalTo("/api/v1/enrich"));
         given().contentType("application/json").body("")
                 .when().post("/api/v1/enrich")
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void frameworkErrorsAreProblemsToo() {
+        given().get("/api/v1/enrich").then().statusCode(405).contentType(containsString("application/problem+json"))
+                .body("type", equalTo("about:blank")).body("title", equalTo("Method Not Allowed"))
+                .body("instance", equalTo("/api/v1/enrich"));
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType(containsString("application/problem+json"))
+                .body("type", equalTo("about:blank")).body("status", equalTo(404));
     }
 
     @Test
@@ -51,7 +60,7 @@ class EnrichResourceTest {
         given().contentType("application/json").body("{\"body\": ")
                 .when().post("/api/v1/enrich")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
-                .body("title", equalTo("Invalid JSON"));
+                .body("type", equalTo("https://claimwire.org/problems/malformed")).body("detail", containsString("not valid JSON"));
     }
 
     @Test
@@ -60,7 +69,7 @@ class EnrichResourceTest {
         given().contentType("application/json").body(Map.of("body", big))
                 .when().post("/api/v1/enrich")
                 .then().statusCode(413).contentType(containsString("application/problem+json"))
-                .body("status", equalTo(413));
+                .body("status", equalTo(413)).body("type", equalTo("https://claimwire.org/problems/too-large"));
     }
 
     @Test
@@ -77,7 +86,7 @@ class EnrichResourceTest {
         given().contentType("application/json").body(Map.of("body", sb.toString()))
                 .when().post("/api/v1/enrich")
                 .then().statusCode(422).contentType(containsString("application/problem+json"))
-                .body("title", equalTo("Not text"));
+                .body("type", equalTo("https://claimwire.org/problems/not-a-story")).body("title", equalTo("Not a text story"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 import org.claimwire.query.config.QueryConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -51,7 +53,7 @@ public class ApiKeyFilter {
     }
 
     private static Response deny(boolean missing, String path, String detail) {
-        Response r = Problem.response(Response.Status.UNAUTHORIZED, "unauthorized",
+        Response r = Problems.response(ProblemType.UNAUTHORIZED,
                 missing ? detail + " (header " + HEADER + ")" : "the API key is not valid here", path);
         return Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build();
     }

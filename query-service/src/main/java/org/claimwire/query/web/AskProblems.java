@@ -2,7 +2,8 @@ package org.claimwire.query.web;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.claimwire.query.api.Problem;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 import org.claimwire.query.ask.PgClaimIndex;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,7 +15,7 @@ public class AskProblems {
     @ServerExceptionMapper
     public Response indexFailed(PgClaimIndex.IndexException e, UriInfo uri) {
         LOG.error("ask failed on " + uri.getPath(), e);
-        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "store-unavailable",
+        return Problems.response(ProblemType.STORE_UNAVAILABLE,
                 "the database could not answer; try again", uri.getPath());
     }
 }

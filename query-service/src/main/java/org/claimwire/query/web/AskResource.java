@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.claimwire.query.api.Problem;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 import org.claimwire.query.ask.AskAnswer;
 import org.claimwire.query.ask.AskService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,11 +58,11 @@ public class AskResource {
 
     private Response answer(String q) {
         if (q == null || q.isBlank()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "empty-question",
+            return Problems.response(ProblemType.EMPTY_QUESTION,
                     "ask needs a question: GET /api/v1/ask?q=... or POST {\"q\": \"...\"}", uri.getPath());
         }
         if (q.length() > AskService.MAX_QUESTION_LENGTH) {
-            return Problem.response(Response.Status.BAD_REQUEST, "question-too-long",
+            return Problems.response(ProblemType.QUESTION_TOO_LONG,
                     "a question may have at most " + AskService.MAX_QUESTION_LENGTH + " characters", uri.getPath());
         }
         AskAnswer a = ask.ask(q);

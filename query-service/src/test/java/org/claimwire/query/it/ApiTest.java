@@ -83,6 +83,17 @@ class ApiTest {
     }
 
     @Test
+    void frameworkErrorsAreProblemsToo() {
+        given().get("/api/v1/no-such-route").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("about:blank")).body("title", equalTo("Not Found")).body("status", equalTo(404))
+                .body("instance", equalTo("/api/v1/no-such-route"));
+        given().delete("/api/v1/stories").then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("about:blank")).body("status", equalTo(405));
+        given().get("/api/v1/stories/999999999").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://claimwire.org/problems/not-found")).body("title", equalTo("Not found"));
+    }
+
+    @Test
     void badParametersAreProblems() {
         given().queryParam("cursor", "garbage").get("/api/v1/stories").then().statusCode(400)
                 .contentType("application/problem+json").body("status", equalTo(400)).body("title", notNullValue())
