@@ -58,12 +58,17 @@ if [[ "$BASE_IMAGE" = "$LOCAL_JRE" || "$STANDINS" = 1 ]]; then
 fi
 
 build() { # image dockerfile context [build args...]
-  local image=$1 dockerfile=$2 context=$3 start buildlog; shift 3
+  local image=$1 dockerfile=$2 context=$3 start buildlog previous; shift 3
   start=$(date +%s)
+  previous="$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)"
   buildlog="$ROOT/.work/logs/image-$(basename "${image%%:*}").log"
   mkdir -p "$ROOT/.work/logs"
   docker build --network host -f "$dockerfile" -t "$image" "$@" "$context" >"$buildlog" 2>&1 \
     || die "docker build of $image failed; see $buildlog"
+  # The image this tag named before, unless something still uses it (no dangling copy per rebuild).
+  if [[ -n "$previous" && "$previous" != "$(docker image inspect -f '{{.Id}}' "$image")" ]]; then
+    docker rmi "$previous" >/dev/null 2>&1 || true
+  fi
   log "$image built in $(( $(date +%s) - start )) s"
 }
 

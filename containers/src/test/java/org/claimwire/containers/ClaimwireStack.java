@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,6 +35,7 @@ import org.claimwire.events.Topics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
@@ -159,7 +162,8 @@ final class ClaimwireStack implements AutoCloseable {
         env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         env.put("KAFKA_NUM_PARTITIONS", "4");
         return new GenericContainer<>(DockerImageName.parse(ContainerImages.kafka()))
-                .withNetwork(network).withNetworkAliases("kafka").withEnv(env).withLabel(LABEL, "kafka")
+                .withNetwork(network).withNetworkAliases("kafka").withEnv(env)
+                .withLabel(LABEL, "kafka").withLogConsumer(logTo("kafka"))
                 .withCreateContainerCmdModifier(cmd -> publishOnLoopback(cmd, 9094, kafkaHostPort))
                 .waitingFor(Wait.forLogMessage(".*Kafka Server started.*", 1).withStartupTimeout(Duration.ofMinutes(3)));
     }
@@ -168,7 +172,8 @@ final class ClaimwireStack implements AutoCloseable {
         // The official image logs "ready" twice on a first start (its init server, then the real one).
         int readyLines = ContainerImages.official() ? 2 : 1;
         return new GenericContainer<>(DockerImageName.parse(ContainerImages.postgres()))
-                .withNetwork(network).withNetworkAliases("postgres").withLabel(LABEL, "postgres")
+                .withNetwork(network).withNetworkAliases("postgres")
+                .withLabel(LABEL, "postgres").withLogConsumer(logTo("postgres"))
                 .withEnv(Map.of("POSTGRES_USER", DB_USER, "POSTGRES_PASSWORD", dbPassword, "POSTGRES_DB", DB_NAME))
                 .withCreateContainerCmdModifier(cmd -> publishOnLoopback(cmd, 5432, postgresHostPort))
                 .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*", readyLines)
@@ -192,7 +197,8 @@ final class ClaimwireStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         }
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(ContainerImages.service(name)))
-                .withNetwork(network).withNetworkAliases(name).withEnv(env).withLabel(LABEL, name)
+                .withNetwork(network).withNetworkAliases(name).withEnv(env)
+                .withLabel(LABEL, name).withLogConsumer(logTo(name))
                 .withCreateContainerCmdModifier(cmd -> {
                     asDeployed(cmd, m);
                     publishOnLoopback(cmd, m.port(), hostPort);
@@ -200,6 +206,24 @@ final class ClaimwireStack implements AutoCloseable {
                 .waitingFor(new ReadinessEndpoint(hostPort, m.probePaths().get("readinessProbe"))
                         .withStartupTimeout(SERVICE_STARTUP));
         return new Service(name, c, hostPort, m);
+    }
+
+    /** Appends a container's output to target/containers-logs/<name>.log (kept after the container is gone). */
+    private Consumer<OutputFrame> logTo(String name) {
+        Path file = logs.resolve(name + ".log");
+        try {
+            Files.createDirectories(logs);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return frame -> {
+            try {
+                Files.writeString(file, frame.getUtf8String(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // Diagnosis only.
+            }
+        };
     }
 
     /** The Deployment's securityContext and resource limits, in Docker's terms. */
@@ -273,13 +297,6 @@ final class ClaimwireStack implements AutoCloseable {
         for (GenericContainer<?> c : all) {
             if (c == null || c.getContainerId() == null) {
                 continue;
-            }
-            try {
-                Files.createDirectories(logs);
-                String name = c.getNetworkAliases().isEmpty() ? c.getContainerId() : c.getNetworkAliases().get(c.getNetworkAliases().size() - 1);
-                Files.writeString(logs.resolve(name + ".log"), c.getLogs());
-            } catch (RuntimeException | IOException e) {
-                // Logs are for diagnosis only; removing the container matters more.
             }
             c.stop();
         }
