@@ -7,6 +7,8 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -118,10 +120,20 @@ final class ClaimwireStack implements AutoCloseable {
 
     /** Starts a killed container again (a Kubernetes container restart) and waits until it is ready. */
     void restart(Service s) {
-        docker().startContainerCmd(s.container().getContainerId()).exec();
+        try {
+            docker().startContainerCmd(s.container().getContainerId()).exec();
+        } catch (NotModifiedException alreadyRestartedByItsPolicy) {
+            // Docker ignores the restart policy after `docker kill`, but should it not, the container runs.
+        }
         ReadinessEndpoint.await(s.hostPort(), s.manifest().probePaths().get("readinessProbe"), SERVICE_STARTUP,
-                () -> Boolean.TRUE.equals(docker().inspectContainerCmd(s.container().getContainerId()).exec()
-                        .getState().getRunning()));
+                () -> ReadinessEndpoint.runningOrRestarting(docker().inspectContainerCmd(s.container().getContainerId())
+                        .exec().getState()));
+    }
+
+    /** How often Docker restarted a service container (its restart policy) so far. */
+    int restarts(Service s) {
+        Integer count = docker().inspectContainerCmd(s.container().getContainerId()).exec().getRestartCount();
+        return count == null ? 0 : count;
     }
 
     /** Records in each DLQ topic (end minus start offsets), read through the broker's 127.0.0.1 listener. */
@@ -226,9 +238,14 @@ final class ClaimwireStack implements AutoCloseable {
         };
     }
 
-    /** The Deployment's securityContext and resource limits, in Docker's terms. */
+    /**
+     * The Deployment's securityContext and resource limits, in Docker's terms, and its restartPolicy (Always):
+     * a service that exits while it starts (e.g. its database connection timing out on a saturated machine)
+     * is started again, as the kubelet would, within the startup window.
+     */
     private static void asDeployed(CreateContainerCmd cmd, DeployManifests.Service m) {
         HostConfig host = cmd.getHostConfig();
+        host.withRestartPolicy(RestartPolicy.onFailureRestart(5));
         cmd.withUser(m.runAsUser() + ":" + m.runAsGroup());
         host.withReadonlyRootfs(m.readOnlyRootFilesystem());
         if (!m.allowPrivilegeEscalation()) {

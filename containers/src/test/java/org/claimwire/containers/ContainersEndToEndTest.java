@@ -73,6 +73,7 @@ class ContainersEndToEndTest {
     @Order(1)
     void everyServiceRunsAsTheManifestsNonRootUserOnAReadOnlyRootFileSystem() throws Exception {
         for (ClaimwireStack.Service s : stack.services()) {
+            System.out.printf("%s ready after %d restart(s) by its restart policy%n", s.name(), stack.restarts(s));
             DeployManifests.Service m = s.manifest();
             String status = s.container().execInContainer("cat", "/proc/1/status").getStdout();
             assertThat(field(status, "Uid")).as(s.name() + " process uid").isEqualTo(String.valueOf(m.runAsUser()));

@@ -1,5 +1,6 @@
 package org.claimwire.containers;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,13 @@ final class ReadinessEndpoint extends AbstractWaitStrategy {
 
     @Override
     protected void waitUntilReady() {
-        await(hostPort, path, startupTimeout, waitStrategyTarget::isRunning);
+        await(hostPort, path, startupTimeout,
+                () -> runningOrRestarting(waitStrategyTarget.getCurrentContainerInfo().getState()));
+    }
+
+    /** Alive, or exited and about to be started again by its restart policy. */
+    static boolean runningOrRestarting(InspectContainerResponse.ContainerState state) {
+        return Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting());
     }
 
     static void await(int hostPort, String path, Duration timeout, BooleanSupplier running) {
@@ -34,7 +41,8 @@ final class ReadinessEndpoint extends AbstractWaitStrategy {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!running.getAsBoolean()) {
-                throw new ContainerLaunchException("container exited before " + path + " answered 200 (" + last + ")");
+                throw new ContainerLaunchException("container exited for good before " + path + " answered 200 ("
+                        + last + ")");
             }
             int status = status(hostPort, path);
             if (status == 200) {
@@ -43,7 +51,8 @@ final class ReadinessEndpoint extends AbstractWaitStrategy {
             last = status < 0 ? "no answer" : "HTTP " + status;
             sleep(1_000);
         }
-        throw new ContainerLaunchException(path + " on 127.0.0.1:" + hostPort + " not ready after " + timeout + " (" + last + ")");
+        throw new ContainerLaunchException(path + " on 127.0.0.1:" + hostPort + " not ready after " + timeout
+                + " (" + last + ")");
     }
 
     static int status(int hostPort, String path) {
