@@ -12,16 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Story;
-import org.claimwire.ingest.dedupe.ContentHash;
 import org.claimwire.ingest.dedupe.MinHasher;
-import org.claimwire.ingest.formats.FastPathLanguageDetector;
-import org.claimwire.ingest.formats.Furniture;
-import org.claimwire.ingest.formats.LanguageDetector;
 import org.claimwire.ingest.formats.NinjsParser;
-import org.claimwire.ingest.formats.OpenNlpLanguageDetector;
 import org.claimwire.ingest.formats.StoryDraft;
-import org.claimwire.ingest.formats.StoryNormaliser;
-import org.claimwire.ingest.formats.TextSanitizer;
+import org.claimwire.ingest.normalise.ContentHash;
+import org.claimwire.ingest.normalise.FastPathLanguageDetector;
+import org.claimwire.ingest.normalise.LanguageDetector;
+import org.claimwire.ingest.normalise.OpenNlpLanguageDetector;
+import org.claimwire.ingest.normalise.StoryNormaliser;
+import org.claimwire.ingest.normalise.text.Furniture;
+import org.claimwire.ingest.normalise.text.TextSanitiser;
 
 /**
  * Per-stage CPU time of the ingest path on the Reuters stories, in one thread, no broker or database
@@ -53,7 +53,7 @@ public class StageProfile {
         List<String> cleaned = new ArrayList<>();
         for (StoryDraft d : drafts) {
             bodies.add(d.body());
-            cleaned.add(Furniture.strip(TextSanitizer.cleanBlock(d.body())));
+            cleaned.add(Furniture.strip(TextSanitiser.cleanBlock(d.body())));
         }
         List<Story> stories = new ArrayList<>();
         for (StoryDraft d : drafts) {
@@ -118,7 +118,7 @@ public class StageProfile {
         });
         stages.put("OpenNLP FlatLanguageModel, every story", i -> fallback.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
         stages.put("json parse (NinjsParser)", i -> NinjsParser.parse(lines.get(i)));
-        stages.put("cleanBlock", i -> TextSanitizer.cleanBlock(bodies.get(i)));
+        stages.put("cleanBlock", i -> TextSanitiser.cleanBlock(bodies.get(i)));
         stages.put("furniture", i -> Furniture.strip(cleaned.get(i)));
         stages.put("contentHash", i -> ContentHash.of(drafts.get(i).headline(), cleaned.get(i)));
         stages.put("language (fast path + fallback)", i -> lang.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));

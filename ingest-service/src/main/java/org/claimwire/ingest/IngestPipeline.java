@@ -19,13 +19,13 @@ import org.claimwire.events.Story;
 import org.claimwire.ingest.dedupe.Deduplicator;
 import org.claimwire.ingest.dedupe.Outcome;
 import org.claimwire.ingest.dedupe.StoryState;
-import org.claimwire.ingest.formats.FastPathLanguageDetector;
-import org.claimwire.ingest.formats.LanguageDetector;
-import org.claimwire.ingest.formats.OpenNlpLanguageDetector;
 import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.ingest.formats.StoryDraft;
-import org.claimwire.ingest.formats.StoryNormaliser;
 import org.claimwire.ingest.messaging.StoryPublisher;
+import org.claimwire.ingest.normalise.FastPathLanguageDetector;
+import org.claimwire.ingest.normalise.LanguageDetector;
+import org.claimwire.ingest.normalise.OpenNlpLanguageDetector;
+import org.claimwire.ingest.normalise.StoryNormaliser;
 import org.claimwire.ingest.persistence.StateStore;
 import org.jboss.logging.Logger;
 
@@ -139,11 +139,16 @@ public class IngestPipeline {
         int n = inputs.size();
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         Result[] results = new Result[n];
-        StoryNormaliser.Normalised[] normalised = normalisers.normaliseAll(inputs, normaliser, results);
+        List<ParallelNormaliser.Prepared<Prepared>> prepared = normalisers.normaliseAll(inputs, this::prepare);
+        Prepared[] normalised = new Prepared[n];
         List<StoryState> toSave = new ArrayList<>();
         List<Integer> todo = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            if (normalised[i] != null) {
+            ParallelNormaliser.Prepared<Prepared> p = prepared.get(i);
+            if (p.refused() != null) {
+                results[i] = Result.rejected(p.refused());
+            } else {
+                normalised[i] = p.value();
                 todo.add(i);
             }
         }
@@ -164,18 +169,25 @@ public class IngestPipeline {
         return List.of(results);
     }
 
+    /** The normalised story and its dedupe candidate: the CPU work done for an input before any decision. */
+    private record Prepared(Story story, Deduplicator.Candidate candidate) {
+    }
+
+    private Prepared prepare(Input in) {
+        StoryNormaliser.Normalised n = normaliser.normalise(in.draft(), in.feedId());
+        return new Prepared(n.story(), Deduplicator.Candidate.of(n.story(), n.versionCreatedGiven()));
+    }
+
     /** One round over {@code todo}; answers the inputs to decide again (their decision was taken back). */
-    private List<Integer> decideAndPublish(List<Input> inputs, StoryNormaliser.Normalised[] normalised,
+    private List<Integer> decideAndPublish(List<Input> inputs, Prepared[] normalised,
             List<Integer> todo, Result[] results, List<StoryState> toSave, long deadline) {
         int m = todo.size();
         Deduplicator.Decision[] decisions = new Deduplicator.Decision[m];
         List<CompletableFuture<Void>> acks = new ArrayList<>(m);
         for (int k = 0; k < m; k++) {
             int i = todo.get(k);
-            StoryNormaliser.Normalised norm = normalised[i];
-            Story s = norm.story();
-            Deduplicator.Decision d = dedupe.decide(new Deduplicator.Candidate(s.uri(), s.versionCreated(),
-                    norm.versionCreatedGiven(), s.contentHash(), s.pubStatus().wireName(), norm.minhash()));
+            Story s = normalised[i].story();
+            Deduplicator.Decision d = dedupe.decide(normalised[i].candidate());
             decisions[k] = d;
             if (d.publishes()) {
                 Story out = new Story(s.uri(), d.version(), s.versionCreated(), s.firstCreated(), s.pubStatus(),

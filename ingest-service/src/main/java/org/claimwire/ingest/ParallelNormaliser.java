@@ -1,5 +1,6 @@
 package org.claimwire.ingest;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -8,13 +9,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.claimwire.ingest.formats.RejectedInput;
-import org.claimwire.ingest.formats.StoryNormaliser;
 
 /**
  * Normalises a batch on all cores: the calling thread and up to {@code cores - 1} helpers take chunks
  * of the batch from a shared counter until none is left, so a batch never waits for a busy helper (the
- * caller alone finishes it). Normalisation is pure (no shared mutable state), so the outcome is the same
- * as one thread's; dedupe decisions are taken afterwards in input order.
+ * caller alone finishes it). The step must be pure (no shared mutable state), so the outcome is the same
+ * as one thread's; the pipeline takes its dedupe decisions afterwards, in input order. Knows nothing of
+ * the pipeline: it runs a step over a list.
  */
 final class ParallelNormaliser implements AutoCloseable {
     /** Batches smaller than this are normalised by the caller alone. */
@@ -33,19 +34,26 @@ final class ParallelNormaliser implements AutoCloseable {
         });
     }
 
-    /**
-     * Normalised stories by input index; a null entry means the input was refused and
-     * {@code results[i]} holds the rejection.
-     */
-    StoryNormaliser.Normalised[] normaliseAll(List<IngestPipeline.Input> inputs, StoryNormaliser normaliser,
-            IngestPipeline.Result[] results) {
+    /** What {@link #normaliseAll} runs on one input: may refuse it by throwing {@link RejectedInput}. */
+    @FunctionalInterface
+    interface Step<I, T> {
+        T apply(I input);
+    }
+
+    /** One input's outcome: the step's value, or the reason the input was refused (exactly one is set). */
+    record Prepared<T>(T value, RejectedInput refused) {
+    }
+
+    /** The step applied to every input, outcomes by input index. */
+    <I, T> List<Prepared<T>> normaliseAll(List<I> inputs, Step<? super I, ? extends T> step) {
         int n = inputs.size();
-        StoryNormaliser.Normalised[] out = new StoryNormaliser.Normalised[n];
+        @SuppressWarnings("unchecked")
+        Prepared<T>[] out = (Prepared<T>[]) new Prepared<?>[n];
         if (n < MIN_PARALLEL || pool == null) {
             for (int i = 0; i < n; i++) {
-                one(inputs, normaliser, results, out, i);
+                out[i] = one(inputs.get(i), step);
             }
-            return out;
+            return Arrays.asList(out);
         }
         int chunks = (n + CHUNK - 1) / CHUNK;
         AtomicInteger next = new AtomicInteger();
@@ -55,7 +63,7 @@ final class ParallelNormaliser implements AutoCloseable {
             for (int c; (c = next.getAndIncrement()) < chunks; ) {
                 try {
                     for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
-                        one(inputs, normaliser, results, out, i);
+                        out[i] = one(inputs.get(i), step);
                     }
                 } catch (RuntimeException e) { // a bug, not bad input: fail the request as one thread would
                     failure.compareAndSet(null, e);
@@ -81,16 +89,14 @@ final class ParallelNormaliser implements AutoCloseable {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return out;
+        return Arrays.asList(out);
     }
 
-    private static void one(List<IngestPipeline.Input> inputs, StoryNormaliser normaliser,
-            IngestPipeline.Result[] results, StoryNormaliser.Normalised[] out, int i) {
-        IngestPipeline.Input in = inputs.get(i);
+    private static <I, T> Prepared<T> one(I input, Step<? super I, ? extends T> step) {
         try {
-            out[i] = normaliser.normalise(in.draft(), in.feedId());
+            return new Prepared<>(step.apply(input), null);
         } catch (RejectedInput e) {
-            results[i] = IngestPipeline.Result.rejected(e);
+            return new Prepared<>(null, e);
         }
     }
 

@@ -16,12 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.claimwire.ingest.IngestConfig;
 import org.claimwire.ingest.IngestPipeline;
-import org.claimwire.ingest.formats.NinjsParser;
+import org.claimwire.ingest.formats.NdjsonReader;
 import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.ingest.formats.StoryDraft;
 import org.claimwire.ingest.formats.StoryFormats;
-import org.claimwire.ingest.formats.TextSanitizer;
-import org.claimwire.ingest.messaging.StoryPublisher;
 import org.claimwire.problems.Problem;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
@@ -30,6 +28,8 @@ import org.claimwire.problems.Problems;
 @Path("/api/v1/stories")
 public class StoryResource {
     private static final String PATH = "/api/v1/stories";
+    /** The CloudEvent source of stories pushed over HTTP. */
+    static final String SOURCE = "ingest-service/api";
 
     @Inject
     IngestPipeline pipeline;
@@ -49,7 +49,7 @@ public class StoryResource {
             pipeline.countRejected("api");
             return RejectedInputMapper.response(e, PATH);
         }
-        IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(draft, null, StoryPublisher.API_SOURCE), "api");
+        IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(draft, null, SOURCE), "api");
         if (r.unavailable()) {
             return Problems.retryAfter(ProblemType.BROKER_UNAVAILABLE, config.retryAfterSeconds(),
                     "the message broker did not acknowledge the story in time; nothing was accepted, retry later", PATH);
@@ -81,45 +81,18 @@ public class StoryResource {
         } catch (RejectedInput e) {
             return RejectedInputMapper.response(e, PATH + "/batch");
         }
-        // Lines are split on the byte 0x0A (never part of a multi-byte UTF-8 sequence) and decoded one by
-        // one, so one line of broken bytes is repaired or refused on its own and never spoils the others.
         List<Integer> lineNumbers = new ArrayList<>();
         List<Object> perLine = new ArrayList<>();
         List<IngestPipeline.Input> inputs = new ArrayList<>();
         List<Integer> inputSlot = new ArrayList<>();
-        int lineNo = 0;
-        int len = bytes.length;
-        int start = TextSanitizer.hasUtf8Bom(bytes) ? 3 : 0;
-        while (start < len) {
-            int end = start;
-            while (end < len && bytes[end] != '\n') {
-                end++;
-            }
-            int from = start;
-            int to = end;
-            start = end + 1;
-            lineNo++;
-            while (from < to && (bytes[from] & 0xFF) <= ' ') { // String.trim(), on bytes
-                from++;
-            }
-            while (to > from && (bytes[to - 1] & 0xFF) <= ' ') {
-                to--;
-            }
-            if (from == to) {
-                continue;
-            }
-            lineNumbers.add(lineNo);
-            try {
-                if (to - from > config.maxStoryBytes()) {
-                    throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, "line is larger than " + config.maxStoryBytes()
-                            + " bytes");
-                }
-                StoryDraft d = NinjsParser.parse(TextSanitizer.decodeUtf8(bytes, from, to - from));
+        for (NdjsonReader.Line line : NdjsonReader.read(bytes, config.maxStoryBytes())) {
+            lineNumbers.add(line.number());
+            if (line.ok()) {
                 inputSlot.add(perLine.size());
                 perLine.add(null);
-                inputs.add(new IngestPipeline.Input(d, null, StoryPublisher.API_SOURCE));
-            } catch (RejectedInput e) {
-                perLine.add(lineError(lineNo, e));
+                inputs.add(new IngestPipeline.Input(line.draft(), null, SOURCE));
+            } else {
+                perLine.add(lineError(line.number(), line.refused()));
                 pipeline.countRejected("batch");
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.claimwire.events.Story;
 
 /**
  * Decides, for each normalised story, whether it is new, a duplicate, a near-duplicate, a new version
@@ -29,6 +30,16 @@ public final class Deduplicator {
     /** A story to decide on. */
     public record Candidate(String uri, Instant versionCreated, boolean versionCreatedGiven, String contentHash,
             String pubStatus, int[] minhash) {
+
+        /**
+         * The candidate for a normalised story, with its MinHash signature (none for an empty body, e.g. a
+         * kill). Pure CPU work: callers may prepare candidates on many threads before deciding in order.
+         */
+        public static Candidate of(Story s, boolean versionCreatedGiven) {
+            String body = s.body();
+            return new Candidate(s.uri(), s.versionCreated(), versionCreatedGiven, s.contentHash(),
+                    s.pubStatus().wireName(), body == null || body.isBlank() ? null : MinHasher.signature(body));
+        }
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.claimwire.events.Story;
+import org.claimwire.ingest.normalise.text.Furniture;
+import org.claimwire.ingest.normalise.text.HtmlText;
+import org.claimwire.ingest.normalise.text.TextSanitiser;
 
 /**
  * RSS 0.9x/1.0/2.0 and Atom via ROME, DOCTYPEs refused (no XXE, no entity expansion). Each item is
@@ -120,7 +123,7 @@ public final class FeedParser {
         }
         String type = c.getType() == null ? "" : c.getType().toLowerCase(Locale.ROOT);
         if (type.equals("text") || type.equals("text/plain")) {
-            return Furniture.strip(TextSanitizer.cleanBlock(v));
+            return Furniture.strip(TextSanitiser.cleanBlock(v));
         }
         return HtmlText.toText(v);
     }

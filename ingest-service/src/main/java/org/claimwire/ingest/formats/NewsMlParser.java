@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
+import org.claimwire.ingest.normalise.text.Furniture;
+import org.claimwire.ingest.normalise.text.HtmlText;
+import org.claimwire.ingest.normalise.text.TextSanitiser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -161,7 +164,7 @@ public final class NewsMlParser {
             if (ct.contains("html") || ct.contains("xml")) {
                 return new String[] {HtmlText.toText(data), null};
             }
-            return new String[] {Furniture.strip(TextSanitizer.cleanBlock(data)), null};
+            return new String[] {Furniture.strip(TextSanitiser.cleanBlock(data)), null};
         }
         StringBuilder xml = new StringBuilder();
         NodeList kids = chosen.getChildNodes();
@@ -177,7 +180,7 @@ public final class NewsMlParser {
         String hed = null;
         Element hl1 = first(d, "hl1");
         if (hl1 != null) {
-            hed = TextSanitizer.cleanLine(hl1.text());
+            hed = TextSanitiser.cleanLine(hl1.text());
         }
         Element content = first(d, "body.content");
         if (content == null) {

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
+import org.claimwire.ingest.normalise.text.HtmlText;
+import org.claimwire.ingest.normalise.text.TextSanitiser;
 
 /**
  * Reads IPTC ninjs of every published version into a {@link StoryDraft}:
@@ -211,7 +213,7 @@ public final class NinjsParser {
             }
             for (JsonNode n : arr) {
                 if (n.isTextual()) {
-                    out.add(new Story.Subject(TextSanitizer.cleanLine(n.asText()), null, null));
+                    out.add(new Story.Subject(TextSanitiser.cleanLine(n.asText()), null, null));
                 } else if (n.isObject()) {
                     Map<String, JsonNode> sf = normalisedFields(n);
                     String name = text(sf.get("name"));

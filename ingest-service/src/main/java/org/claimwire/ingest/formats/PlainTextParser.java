@@ -1,12 +1,14 @@
 package org.claimwire.ingest.formats;
 
+import org.claimwire.ingest.normalise.text.TextSanitiser;
+
 /** {@code text/plain}: the first non-blank line is the headline, the rest is the body. */
 public final class PlainTextParser {
     private PlainTextParser() {
     }
 
     public static StoryDraft parse(String text) {
-        String t = TextSanitizer.clean(text);
+        String t = TextSanitiser.clean(text);
         if (t == null || t.isBlank()) {
             throw RejectedInput.malformed("no body: the text is empty");
         }

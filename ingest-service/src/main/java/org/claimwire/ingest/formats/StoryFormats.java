@@ -20,7 +20,7 @@ public final class StoryFormats {
         String base = mt.contains(";") ? mt.substring(0, mt.indexOf(';')).trim() : mt;
         switch (base) {
             case "application/json", "application/ninjs+json", "application/vnd.iptc.ninjs+json" -> {
-                return NinjsParser.parse(TextSanitizer.decodeUtf8(bytes));
+                return NinjsParser.parse(Utf8Text.decodeUtf8(bytes));
             }
             case NEWSML, "application/vnd.iptc.g2.newsmessage+xml", "application/xml", "text/xml" -> {
                 return NewsMlParser.parse(bytes);
@@ -62,6 +62,6 @@ public final class StoryFormats {
                 }
             }
         }
-        return TextSanitizer.decodeUtf8(bytes);
+        return Utf8Text.decodeUtf8(bytes);
     }
 }

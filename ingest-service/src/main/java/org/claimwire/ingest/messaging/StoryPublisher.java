@@ -28,7 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  */
 @ApplicationScoped
 public class StoryPublisher {
-    public static final String API_SOURCE = "ingest-service/api";
+    /** The CloudEvent source when a caller names none (every path in ingest names its own). */
+    private static final String DEFAULT_SOURCE = "ingest-service";
     private static final ObjectMapper JSON = EventJson.mapper();
 
     @Inject
@@ -87,9 +88,9 @@ public class StoryPublisher {
 
     static URI sourceUri(String source) {
         try {
-            return URI.create(source == null ? API_SOURCE : source);
+            return URI.create(source == null ? DEFAULT_SOURCE : source);
         } catch (IllegalArgumentException e) {
-            return URI.create(API_SOURCE);
+            return URI.create(DEFAULT_SOURCE);
         }
     }
 

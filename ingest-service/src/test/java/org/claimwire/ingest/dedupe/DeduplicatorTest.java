@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.claimwire.ingest.normalise.ContentHash;
 import org.junit.jupiter.api.Test;
 
 class DeduplicatorTest {

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.claimwire.events.PubStatus;
+import org.claimwire.ingest.normalise.text.Furniture;
+import org.claimwire.ingest.normalise.text.HtmlText;
+import org.claimwire.ingest.normalise.text.TextSanitiser;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
@@ -142,26 +143,26 @@ class FormatsTest {
     @Test
     void invalidUtf8IsRepairedOrRefused() {
         byte[] latin1 = "Caf\u00e9 society".getBytes(Charset.forName("ISO-8859-1"));
-        assertThat(TextSanitizer.decodeUtf8(latin1)).isEqualTo("Café society");
+        assertThat(Utf8Text.decodeUtf8(latin1)).isEqualTo("Café society");
         byte[] mixed = ("Na\u00efve text with one bad byte here: \u00fc and a long enough tail to make it a small fraction "
                 + "of the whole text.").getBytes(StandardCharsets.UTF_8);
         byte[] broken = java.util.Arrays.copyOf(mixed, mixed.length + 1);
         broken[broken.length - 1] = (byte) 0xC3; // truncated sequence
-        assertThat(TextSanitizer.decodeUtf8(broken)).startsWith("Naïve").endsWith("\uFFFD");
+        assertThat(Utf8Text.decodeUtf8(broken)).startsWith("Naïve").endsWith("\uFFFD");
         byte[] binary = new byte[200];
         for (int i = 0; i < binary.length; i++) {
             binary[i] = (byte) (i % 2 == 0 ? 0xC3 : 0xFF);
         }
         binary[0] = (byte) 0xC3;
         binary[1] = (byte) 0xA9; // one valid sequence so it is not read as windows-1252
-        assertThatThrownBy(() -> TextSanitizer.decodeUtf8(binary)).isInstanceOf(RejectedInput.class)
+        assertThatThrownBy(() -> Utf8Text.decodeUtf8(binary)).isInstanceOf(RejectedInput.class)
                 .hasMessageContaining("not UTF-8");
     }
 
     @Test
     void controlCharactersAndSurrogatesAreRemoved() {
         String dirty = "a\u0000b\u0007c\u001B[31m\u0085d\uD800e\u200Bf\u00A0g\r\nh";
-        assertThat(TextSanitizer.clean(dirty)).isEqualTo("abc[31m\ndef g\nh");
+        assertThat(TextSanitiser.clean(dirty)).isEqualTo("abc[31m\ndef g\nh");
     }
 
     @Test
@@ -191,26 +192,5 @@ class FormatsTest {
                 <p>Paragraph two.</p><aside>Most read</aside><p>Sign up for our newsletter</p></article>
                 <footer>All rights reserved</footer><script>alert(1)</script></body></html>""";
         assertThat(HtmlText.toText(html)).isEqualTo("Title\nParagraph one with several lines.\nParagraph two.");
-    }
-
-    @Test
-    void normaliserDerivesUriDefaultsTimeAndDetectsLanguage() {
-        Clock clock = Clock.fixed(Instant.parse("2025-02-10T00:00:00Z"), ZoneOffset.UTC);
-        StoryNormaliser n = new StoryNormaliser(OpenNlpLanguageDetector.fromClasspath(), clock);
-        StoryNormaliser.Normalised a = n.normalise(StoryDraft.of("Kremlin neither confirms nor denies",
-                "Kremlin spokesman Dmitry Peskov said today that he can neither confirm nor deny a US newspaper report "
-                        + "that there was a telephone conversation between the US president and his Russian counterpart.\n"
-                        + "Ask me anything\nExplore related questions"), null);
-        assertThat(a.story().uri()).startsWith(StoryNormaliser.DERIVED_URI_PREFIX);
-        assertThat(a.story().versionCreated()).isEqualTo(clock.instant());
-        assertThat(a.versionCreatedGiven()).isFalse();
-        assertThat(a.story().language()).isEqualTo("en");
-        assertThat(a.story().body()).doesNotContain("Ask me anything");
-        assertThat(a.story().contentHash()).hasSize(64);
-        assertThat(a.minhash()).isNotNull();
-        StoryDraft german = StoryDraft.of("Regierung", "Die Bundesregierung hat am Montag in Berlin neue Pläne für "
-                + "die Energieversorgung vorgestellt, die im Winter greifen sollen.");
-        assertThat(n.normalise(german, null).story().language()).isEqualTo("de");
-        assertThatThrownBy(() -> n.normalise(StoryDraft.of("H", "  "), null)).hasMessageContaining("no body");
     }
 }

@@ -1,4 +1,4 @@
-package org.claimwire.ingest.formats;
+package org.claimwire.ingest.normalise.text;
 
 import java.util.Locale;
 import java.util.Set;
@@ -52,7 +52,7 @@ public final class HtmlText {
         return fromElement(doc);
     }
 
-    static String fromElement(Element root) {
+    public static String fromElement(Element root) {
         root.select(DROP_TAGS).remove();
         for (Element e : root.getAllElements()) {
             if (e == root || e.parent() == null) {
@@ -86,7 +86,7 @@ public final class HtmlText {
                 }
             }
         }, root);
-        String block = TextSanitizer.cleanBlock(collapseInline(sb));
+        String block = TextSanitiser.cleanBlock(collapseInline(sb));
         return Furniture.strip(block);
     }
 

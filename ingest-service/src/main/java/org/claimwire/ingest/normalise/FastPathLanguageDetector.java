@@ -1,4 +1,4 @@
-package org.claimwire.ingest.formats;
+package org.claimwire.ingest.normalise;
 
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.claimwire.ingest.formats;
+package org.claimwire.ingest.normalise;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,21 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
-import org.claimwire.ingest.dedupe.ContentHash;
-import org.claimwire.ingest.dedupe.MinHasher;
+import org.claimwire.ingest.formats.RejectedInput;
+import org.claimwire.ingest.formats.StoryDraft;
+import org.claimwire.ingest.normalise.text.Furniture;
+import org.claimwire.ingest.normalise.text.TextSanitiser;
 
 /**
  * Turns a parsed {@link StoryDraft} into the published shape: text sanitised and stripped of
- * furniture, language detected when the source gave none, content hash and MinHash signature
- * computed, {@code uri} derived from the content hash when absent, {@code versionCreated} defaulted to
+ * furniture, language detected when the source gave none, content hash computed, {@code uri} derived
+ * from the content hash when absent, {@code versionCreated} defaulted to
  * now. The version number and {@code duplicateOf} are set later by dedupe.
  */
 public final class StoryNormaliser {
     public static final String DERIVED_URI_PREFIX = "urn:claimwire:story:";
     static final int MAX_HEADLINE = 500;
 
-    /** The normalised story (version 0 until dedupe decides) and what dedupe needs. */
-    public record Normalised(Story story, boolean versionCreatedGiven, int[] minhash) {
+    /** The normalised story (version 0 until dedupe decides) and whether its {@code versionCreated} was given. */
+    public record Normalised(Story story, boolean versionCreatedGiven) {
     }
 
     private final LanguageDetector languages;
@@ -35,9 +37,9 @@ public final class StoryNormaliser {
 
     public Normalised normalise(StoryDraft d, String feedId) {
         PubStatus pubStatus = d.pubStatus() == null ? PubStatus.USABLE : d.pubStatus();
-        String body = d.body() == null ? "" : Furniture.strip(TextSanitizer.cleanBlock(d.body()));
-        String headline = TextSanitizer.cleanLine(d.headline());
-        String uri = TextSanitizer.cleanLine(d.uri());
+        String body = d.body() == null ? "" : Furniture.strip(TextSanitiser.cleanBlock(d.body()));
+        String headline = TextSanitiser.cleanLine(d.headline());
+        String uri = TextSanitiser.cleanLine(d.uri());
         boolean kill = pubStatus == PubStatus.CANCELED;
         if (body.isBlank() && !(kill && uri != null)) {
             throw RejectedInput.malformed("no body: the story has no text"
@@ -59,17 +61,17 @@ public final class StoryNormaliser {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean given = d.versionCreated() != null;
         Instant versionCreated = given ? d.versionCreated() : now;
-        String language = d.language() == null ? null : TextSanitizer.cleanLine(d.language());
+        String language = d.language() == null ? null : TextSanitiser.cleanLine(d.language());
         if (language != null) {
             language = language.replace('_', '-').toLowerCase(Locale.ROOT);
         } else if (!body.isBlank()) {
             language = languages.detect(headline + "\n" + body);
         }
         Story story = new Story(uri, 0, versionCreated, d.firstCreated() != null ? d.firstCreated() : versionCreated,
-                pubStatus, language, headline, TextSanitizer.cleanLine(d.byline()), body,
-                TextSanitizer.cleanLine(d.located()), cleanSubjects(d.subjects()), cleanSources(d.infoSources()),
-                TextSanitizer.cleanLine(d.url()), feedId, hash, null);
-        return new Normalised(story, given, body.isBlank() ? null : MinHasher.signature(body));
+                pubStatus, language, headline, TextSanitiser.cleanLine(d.byline()), body,
+                TextSanitiser.cleanLine(d.located()), cleanSubjects(d.subjects()), cleanSources(d.infoSources()),
+                TextSanitiser.cleanLine(d.url()), feedId, hash, null);
+        return new Normalised(story, given);
     }
 
     static String firstSentence(String body) {
@@ -90,8 +92,8 @@ public final class StoryNormaliser {
         List<Story.Subject> out = new ArrayList<>(in.size());
         for (Story.Subject s : in) {
             if (s != null) {
-                out.add(new Story.Subject(TextSanitizer.cleanLine(s.name()), TextSanitizer.cleanLine(s.uri()),
-                        TextSanitizer.cleanLine(s.code())));
+                out.add(new Story.Subject(TextSanitiser.cleanLine(s.name()), TextSanitiser.cleanLine(s.uri()),
+                        TextSanitiser.cleanLine(s.code())));
             }
         }
         return out;
@@ -101,8 +103,8 @@ public final class StoryNormaliser {
         List<Story.InfoSource> out = new ArrayList<>(in.size());
         for (Story.InfoSource s : in) {
             if (s != null) {
-                out.add(new Story.InfoSource(TextSanitizer.cleanLine(s.name()), TextSanitizer.cleanLine(s.role()),
-                        TextSanitizer.cleanLine(s.uri())));
+                out.add(new Story.InfoSource(TextSanitiser.cleanLine(s.name()), TextSanitiser.cleanLine(s.role()),
+                        TextSanitiser.cleanLine(s.uri())));
             }
         }
         return out;

@@ -1,4 +1,4 @@
-package org.claimwire.ingest.dedupe;
+package org.claimwire.ingest.normalise;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

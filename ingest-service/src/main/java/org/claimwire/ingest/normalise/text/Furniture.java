@@ -1,4 +1,4 @@
-package org.claimwire.ingest.formats;
+package org.claimwire.ingest.normalise.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

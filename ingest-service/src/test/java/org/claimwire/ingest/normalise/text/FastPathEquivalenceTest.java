@@ -1,10 +1,12 @@
-package org.claimwire.ingest.formats;
+package org.claimwire.ingest.normalise.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.claimwire.ingest.normalise.FastPathLanguageDetector;
+import org.claimwire.ingest.normalise.LanguageDetector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +21,7 @@ class FastPathEquivalenceTest {
             + "\u00A0\u00E9\u00FC\u00DF\u0301\u0308\u2028\u2029\u200B\u202F\u2019\u201C\u2014\uFEFF\uFFFE\uD83D\uDE00\uD800";
 
     static String formerCleanLine(String s) {
-        String c = TextSanitizer.clean(s);
+        String c = TextSanitiser.clean(s);
         if (c == null) {
             return null;
         }
@@ -28,7 +30,7 @@ class FastPathEquivalenceTest {
     }
 
     static String formerCleanBlock(String s) {
-        String c = TextSanitizer.clean(s);
+        String c = TextSanitiser.clean(s);
         if (c == null) {
             return null;
         }
@@ -57,8 +59,8 @@ class FastPathEquivalenceTest {
                 sb.append(c);
             }
             String s = sb.toString();
-            assertThat(TextSanitizer.cleanLine(s)).as("cleanLine of %s", escape(s)).isEqualTo(formerCleanLine(s));
-            assertThat(TextSanitizer.cleanBlock(s)).as("cleanBlock of %s", escape(s)).isEqualTo(formerCleanBlock(s));
+            assertThat(TextSanitiser.cleanLine(s)).as("cleanLine of %s", escape(s)).isEqualTo(formerCleanLine(s));
+            assertThat(TextSanitiser.cleanBlock(s)).as("cleanBlock of %s", escape(s)).isEqualTo(formerCleanBlock(s));
             if (ascii) { // the content hash skips NFKC for ASCII: NFKC leaves ASCII as it is
                 assertThat(Normalizer.normalize(s, Normalizer.Form.NFKC)).isEqualTo(s);
             }
@@ -68,9 +70,9 @@ class FastPathEquivalenceTest {
     @Test
     void plainAsciiIsLeftAsItIs() {
         String s = "Plain wire copy,\twith a tab\nand two lines.";
-        assertThat(TextSanitizer.clean(s)).isSameAs(s);
-        assertThat(TextSanitizer.clean("with a CR\r\nline")).isEqualTo("with a CR\nline");
-        assertThat(TextSanitizer.clean("bell\u0007")).isEqualTo("bell");
+        assertThat(TextSanitiser.clean(s)).isSameAs(s);
+        assertThat(TextSanitiser.clean("with a CR\r\nline")).isEqualTo("with a CR\nline");
+        assertThat(TextSanitiser.clean("bell\u0007")).isEqualTo("bell");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.claimwire.ingest.formats;
+package org.claimwire.ingest.normalise.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
