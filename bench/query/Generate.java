@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,9 +82,15 @@ public class Generate {
         try (Connection c = DriverManager.getConnection(url, user, pass)) {
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
-                s.execute("TRUNCATE query.claim_about, query.claims, query.mentions, query.story_entities, "
-                        + "query.entity_alias_stories, query.entity_aliases, query.co_mentions, query.entities, "
-                        + "query.story_versions, query.stories, query.consumed_events, query.stream_events");
+                // every table of the schema at once (Flyway's history aside): a table a later migration adds, such
+                // as the search tables V6/V7 whose foreign keys would block a partial TRUNCATE, is emptied too
+                String tables;
+                try (ResultSet rs = s.executeQuery("SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') "
+                        + "FROM pg_tables WHERE schemaname = 'query' AND tablename <> 'flyway_schema_history'")) {
+                    rs.next();
+                    tables = rs.getString(1);
+                }
+                s.execute("TRUNCATE " + tables + " RESTART IDENTITY");
             }
             CopyManager copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI();
             long t0 = System.nanoTime();

@@ -16,10 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/stories")
+@Path(StoriesResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stories")
 public class StoriesResource {
+    static final String PATH = "/api/v1/stories";
+    static final String BY_URI = "/by-uri";
 
     @Inject
     QueryRepository repo;
@@ -28,26 +30,35 @@ public class StoriesResource {
     QueryConfig config;
 
     @GET
-    @Operation(summary = "List stories, newest first (current, usable versions); with ?uri= the one story with that uri")
-    public Object list(@Parameter(description = "full-text query (websearch syntax)") @QueryParam("q") String q,
+    @Operation(summary = "List stories, newest first (current, usable versions)",
+            description = "With ?uri= this URL answers the lookup by uri instead (GET /api/v1/stories/by-uri).")
+    public Views.Page<Views.StorySummary> list(
+                       @Parameter(description = "full-text query (websearch syntax)") @QueryParam("q") String q,
                        @Parameter(description = "entity id or name") @QueryParam("entity") String entity,
                        @Parameter(description = "provider/source name or feed id") @QueryParam("source") String source,
                        @QueryParam("language") String language,
                        @Parameter(description = "versionCreated >= from (ISO instant or date)") @QueryParam("from") String from,
                        @Parameter(description = "versionCreated < to (ISO instant or date)") @QueryParam("to") String to,
-                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
-                       @Parameter(description = "look one story up by uri") @QueryParam("uri") String uri,
-                       @QueryParam("version") Integer version) {
-        if (Params.text(uri) != null) {
-            Long id = repo.storyIdByUri(uri.trim());
-            if (id == null) {
-                throw new NotFoundException("no story with uri " + uri.trim(), false);
-            }
-            return repo.story(id, version);
-        }
+                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         StoryFilter f = new StoryFilter(Params.text(q), Params.entityIds(entity, repo), Params.text(source),
                 Params.text(language), Params.time("from", from), Params.time("to", to));
         return repo.stories(f, Params.text(cursor), Params.limit(limit, config));
+    }
+
+    @GET
+    @Path(BY_URI)
+    @Operation(summary = "The one story with that uri (also served as GET /api/v1/stories?uri=)")
+    public Views.StoryDetail byUri(@Parameter(description = "the story's uri", required = true) @QueryParam("uri") String uri,
+                                   @QueryParam("version") Integer version) {
+        String u = Params.text(uri);
+        if (u == null) {
+            throw new BadRequestProblem("uri is required");
+        }
+        Long id = repo.storyIdByUri(u.trim());
+        if (id == null) {
+            throw new NotFoundException("no story with uri " + u.trim(), false);
+        }
+        return repo.story(id, version);
     }
 
     @GET

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.claimwire.query.text.Text;
+import org.claimwire.query.text.Lexicon;
+import org.claimwire.query.text.Names;
 
 /**
  * Writes the answer. Every sentence is built from one or more stored claims (or title mentions) and ends in
@@ -279,12 +282,12 @@ public final class AnswerComposer {
             // The story's own words between speaker and content: "said today that", "has so far not responded to a".
             String link = connector;
             if (c.recipientText() != null && c.recipientName() != null && link.contains(c.recipientText())
-                    && !Text.normalize(c.recipientText()).equals(Text.normalize(c.recipientName()))) {
+                    && !Names.normalize(c.recipientText()).equals(Names.normalize(c.recipientName()))) {
                 link = link.replace(c.recipientText(), withArticle(c.recipientName(), c.recipientType(), null))
                         .replace("the the ", "the ").replace("a the ", "the ");
             }
             s = speaker + (link.startsWith(" ") ? "" : " ") + link + (link.endsWith(" ") ? "" : " ") + body;
-        } else if (Text.normalize(body).startsWith(Text.normalize(cue)) && !Text.normalize(cue).isEmpty()) {
+        } else if (Names.normalize(body).startsWith(Names.normalize(cue)) && !Names.normalize(cue).isEmpty()) {
             // "did not elaborate further" under the cue "did not elaborate"
             s = speaker + recipient + time + " " + body;
         } else if ("NO_RESPONSE".equals(c.stance()) && !negated(cue)) {
@@ -358,7 +361,7 @@ public final class AnswerComposer {
 
     /** "White House" → "the White House" (multi-word organisations); persons and one-word names unchanged. */
     static String withArticle(String name, String type, String spanText) {
-        if (spanText != null && Text.normalize(spanText).equals(Text.normalize(name))
+        if (spanText != null && Names.normalize(spanText).equals(Names.normalize(name))
                 && spanText.strip().toLowerCase(Locale.ROOT).startsWith("the ")) {
             return "the " + spanText.strip().substring(4);
         }
@@ -370,7 +373,7 @@ public final class AnswerComposer {
     }
 
     private static String titleKey(String title) {
-        return Text.normalize(title).replace(" ", "");
+        return Names.normalize(title).replace(" ", "");
     }
 
     private static String joinAnd(List<String> parts) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.claimwire.query.text.Names;
 
 /**
  * "Ask me anything" over the stored claims: understands the question, retrieves and ranks claims, groups them
@@ -91,13 +92,13 @@ public final class AskService {
     private List<String> verified(List<String> candidates, String asked, ClaimIndex idx, int max) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        seen.add(Text.normalize(asked));
+        seen.add(Names.normalize(asked));
         int checked = 0;
         for (String c : candidates) {
             if (out.size() >= max || checked >= MAX_CANDIDATES_CHECKED) {
                 break;
             }
-            if (!seen.add(Text.normalize(c))) {
+            if (!seen.add(Names.normalize(c))) {
                 continue;
             }
             checked++;

@@ -3,15 +3,16 @@ package org.claimwire.query.ask;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.claimwire.query.text.Names;
 
 /**
- * Read-only access to the stored entities and claims that ask answers from. Implemented over PostgreSQL
- * ({@code PgClaimIndex}) and in memory ({@link InMemoryClaimIndex}) for tests.
+ * Read-only access to the stored entities and claims that ask answers from. Implemented over PostgreSQL by
+ * {@code persistence.JdbcClaimIndex} (and in memory by the tests' {@code InMemoryClaimIndex}).
  */
 public interface ClaimIndex {
 
     /**
-     * The entities whose canonical name, alias or title, normalised with {@link Text#normalize}, equals one of
+     * The entities whose canonical name, alias or title, normalised with {@link Names#normalize}, equals one of
      * {@code phrases} (or, for a one-word phrase, a person's surname). Keyed by the phrase that matched.
      */
     Map<String, List<StoredEntity>> entitiesByPhrase(Collection<String> phrases);

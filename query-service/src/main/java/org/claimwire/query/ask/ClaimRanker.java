@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimwire.query.text.Text;
+import org.claimwire.query.text.Lexicon;
+import org.claimwire.query.text.Names;
 
 /**
  * Retrieves the claims that bear on a question and ranks them by the entities they involve, the key terms
@@ -74,7 +77,7 @@ public final class ClaimRanker {
                 continue;
             }
             if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> eq(c.recipientId(), r.entity().id())
-                    || (c.recipientName() != null && Text.normalize(c.recipientName()).equals(Text.normalize(r.entity().name()))))) {
+                    || (c.recipientName() != null && Names.normalize(c.recipientName()).equals(Names.normalize(r.entity().name()))))) {
                 continue;
             }
             double ec = entityCoverage(c, topical);
@@ -143,7 +146,7 @@ public final class ClaimRanker {
         Set<String> seen = new HashSet<>();
         List<Scored> out = new ArrayList<>();
         for (Scored s : ranked) {
-            String key = s.claim().speakerName() + "|" + s.claim().stance() + "|" + Text.normalize(s.claim().content());
+            String key = s.claim().speakerName() + "|" + s.claim().stance() + "|" + Names.normalize(s.claim().content());
             if (seen.add(key)) {
                 out.add(s);
             }
@@ -215,7 +218,7 @@ public final class ClaimRanker {
             return true;
         }
         if ("PERSON".equals(e.type())) {
-            String[] parts = Text.normalize(e.name()).split(" ");
+            String[] parts = Names.normalize(e.name()).split(" ");
             if (parts.length > 1 && Text.containsPhrase(c.content(), parts[parts.length - 1])) {
                 return true;
             }

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimwire.query.text.Text;
+import org.claimwire.query.text.Lexicon;
+import org.claimwire.query.text.Names;
 
 /**
  * Understands a question: finds the stored entities it names (longest phrases first, matched against stored
@@ -140,7 +143,7 @@ public final class QuestionParser {
     }
 
     private static StoredEntity best(List<StoredEntity> es, String phrase) {
-        return es.stream().max(Comparator.comparing((StoredEntity e) -> Text.normalize(e.name()).equals(phrase))
+        return es.stream().max(Comparator.comparing((StoredEntity e) -> Names.normalize(e.name()).equals(phrase))
                 .thenComparingLong(StoredEntity::mentionCount).thenComparing(e -> -e.id())).orElseThrow();
     }
 

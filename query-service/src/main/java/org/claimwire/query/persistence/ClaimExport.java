@@ -22,7 +22,6 @@ import org.claimwire.query.export.ClaimCsv;
 import org.claimwire.query.persistence.Views.ClaimView;
 import org.claimwire.query.search.ClaimFilter;
 import org.claimwire.query.search.Cursor;
-import org.claimwire.query.search.SqlQuery;
 
 /**
  * Every claim a {@link ClaimFilter} matches, streamed as CSV or NDJSON: the rows come through a server-side
@@ -45,7 +44,7 @@ public class ClaimExport {
     public void write(ClaimFilter filter, String cursorText, Integer limit, Format format, OutputStream out) throws IOException {
         Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, ClaimFilter.CURSOR_KIND, 2);
         int max = limit == null ? Integer.MAX_VALUE - 1 : Math.min(limit, Integer.MAX_VALUE - 1); // LIMIT max + 1
-        SqlQuery q = filter.toSql(cursor, max);
+        SqlQuery q = FilterSql.claims(filter, cursor, max);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonGenerator gen = null;
         if (format == Format.NDJSON) {

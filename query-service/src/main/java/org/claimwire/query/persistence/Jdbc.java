@@ -9,10 +9,34 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
-/** Small JDBC helpers: parameter binding (Instant, Long[], String[]) and row mapping. */
+/**
+ * The JDBC helpers of every store class: a connection per unit of work with one error mapping (any
+ * {@link SQLException} becomes a {@link StoreException}, answered as a 503 problem by the API and retried by the
+ * consumer), parameter binding (Instant, Long[], String[]) and row mapping.
+ */
 final class Jdbc {
     private Jdbc() {
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection of {@code ds}; a database failure becomes a {@link StoreException}. */
+    static <T> T read(DataSource ds, String what, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #list} on a connection of its own. */
+    static <T> List<T> list(DataSource ds, String what, String sql, List<Object> params, RowMapper<T> mapper) {
+        return read(ds, what, c -> list(c, sql, params, mapper));
     }
 
     @FunctionalInterface
@@ -66,6 +90,11 @@ final class Jdbc {
     static Instant instant(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant();
+    }
+
+    static int intOr(ResultSet rs, String col, int dflt) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? dflt : v;
     }
 
     static Long longOrNull(ResultSet rs, String col) throws SQLException {

@@ -31,14 +31,11 @@ import org.claimwire.query.persistence.Views.StoryLink;
 import org.claimwire.query.persistence.Views.StorySummary;
 import org.claimwire.query.persistence.Views.StreamEvent;
 import org.claimwire.query.persistence.Views.VersionInfo;
-import org.claimwire.query.resolution.Names;
+import org.claimwire.query.text.Names;
 import org.claimwire.query.search.ClaimFilter;
 import org.claimwire.query.search.Cursor;
-import org.claimwire.query.search.EntitySearch;
-import org.claimwire.query.search.FullTextSearch;
 import org.claimwire.query.search.NameIndex;
 import org.claimwire.query.search.Highlighter;
-import org.claimwire.query.search.SqlQuery;
 import org.claimwire.query.search.StoryFilter;
 
 /** The read side over the query schema: plain methods returning {@link Views}, usable from any bean. */
@@ -61,24 +58,15 @@ public class QueryRepository {
 
     private final ObjectMapper json = EventJson.mapper();
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
-        }
+    private <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.read(dataSource, "query", work);
     }
 
     // ---------------------------------------------------------------- stories
 
     public Page<StorySummary> stories(StoryFilter filter, String cursorText, int limit) {
         Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, StoryFilter.CURSOR_KIND, 2);
-        SqlQuery q = filter.toSql(cursor, limit);
+        SqlQuery q = FilterSql.stories(filter, cursor, limit);
         List<Object[]> rows = read(c -> Jdbc.list(c, q.sql(), q.params(), rs -> new Object[] {
                 new StorySummary(rs.getLong("story_id"), rs.getString("uri"), rs.getInt("version"), rs.getString("pub_status"),
                         rs.getString("language"), rs.getString("headline"), rs.getString("byline"), rs.getString("source"),
@@ -158,7 +146,7 @@ public class QueryRepository {
             String body = (String) row[6];
             List<Highlighter.Segment> segments = Highlighter.segments(body, marks);
             ClaimFilter cf = new ClaimFilter(null, null, null, null, null, null, null, null, null, versionId);
-            SqlQuery cq = cf.toSql(null, 10_000);
+            SqlQuery cq = FilterSql.claims(cf, null, 10_000);
             List<ClaimView> claims = Jdbc.list(c, cq.sql().replace("ORDER BY c.said_at DESC, c.id DESC", "ORDER BY c.content_start, c.id"),
                     cq.params(), QueryRepository::claim);
             return new StoryDetail(id, (String) st[0], v, (String) row[1], (boolean) row[2], (String) row[3], (String) row[4],
@@ -261,7 +249,7 @@ public class QueryRepository {
 
     public Page<ClaimView> claims(ClaimFilter filter, String cursorText, int limit) {
         Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, ClaimFilter.CURSOR_KIND, 2);
-        SqlQuery q = filter.toSql(cursor, limit);
+        SqlQuery q = FilterSql.claims(filter, cursor, limit);
         List<ClaimView> rows = read(c -> Jdbc.list(c, q.sql(), q.params(), QueryRepository::claim));
         return page(rows, limit, r -> Cursor.of(ClaimFilter.CURSOR_KIND, r.saidAt(), r.id()).encode());
     }

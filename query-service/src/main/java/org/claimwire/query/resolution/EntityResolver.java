@@ -1,5 +1,6 @@
 package org.claimwire.query.resolution;
 
+import org.claimwire.query.text.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -37,6 +37,9 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
  * (SnippetsEquivalenceTest compares it with a verbatim copy on generated texts); SnippetsBench times both.
  */
 public final class Snippets {
+    /** Private-use characters that mark a match while the snippet is built. */
+    static final char START = '\uE000';
+    static final char STOP = '\uE001';
     static final int MAX_WORDS = 30;
     static final int MIN_WORDS = 10;
     static final int MAX_FRAGMENTS = 2;
@@ -158,7 +161,7 @@ public final class Snippets {
 
         /** {@link Snippets#html(String, String)} with this query. */
         public String html(String excerpt) {
-            return build(excerpt, FullTextSearch.START, FullTextSearch.STOP, true);
+            return build(excerpt, START, STOP, true);
         }
 
         /** {@link Snippets#snippet} with this query. */

@@ -15,6 +15,8 @@ import org.claimwire.events.NlpModel;
 import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
 import org.claimwire.testsupport.Fixtures;
+import org.claimwire.query.text.Text;
+import org.claimwire.query.text.Lexicon;
 
 /**
  * The seed story's enrichment as an ideal nlp-service would produce it, built from gold.json: every

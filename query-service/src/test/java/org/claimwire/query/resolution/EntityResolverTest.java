@@ -1,5 +1,6 @@
 package org.claimwire.query.resolution;
 
+import org.claimwire.query.text.Names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.claimwire.query.resolution.Names;
+import org.claimwire.query.text.Names;
 import org.junit.jupiter.api.Test;
 
 class NameIndexTest {

@@ -1,5 +1,7 @@
 package org.claimwire.query.search;
 
+import org.claimwire.query.persistence.FullTextSearch;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

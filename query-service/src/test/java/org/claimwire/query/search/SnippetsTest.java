@@ -92,7 +92,7 @@ class SnippetsTest {
     void htmlIsEscapedAndMarkerCharactersInTheTextCannotForgeMarks() {
         String html = Snippets.html("Tariffs <b>rise</b> & \uE000fall\uE001", "'tariff'");
         assertThat(html).isEqualTo("<mark>Tariffs</mark> &lt;b&gt;rise&lt;/b&gt; &amp; fall");
-        assertThat(Snippets.snippet("a tariff", Set.of("tariff"), FullTextSearch.START, FullTextSearch.STOP))
+        assertThat(Snippets.snippet("a tariff", Set.of("tariff"), Snippets.START, Snippets.STOP))
                 .isEqualTo("a \uE000tariff\uE001");
     }
 }

@@ -1,4 +1,4 @@
-package org.claimwire.query.web;
+package org.claimwire.query.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.claimwire.query.web;
+package org.claimwire.query.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;

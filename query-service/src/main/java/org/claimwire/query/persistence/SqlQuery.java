@@ -1,4 +1,4 @@
-package org.claimwire.query.search;
+package org.claimwire.query.persistence;
 
 import java.util.ArrayList;
 import java.util.List;

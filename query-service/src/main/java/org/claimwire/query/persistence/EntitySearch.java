@@ -1,4 +1,4 @@
-package org.claimwire.query.search;
+package org.claimwire.query.persistence;
 
 /**
  * {@code GET /api/v1/entities?q=&type=}: prefix (of the name or of any word in it), then fuzzy (trigram word
@@ -21,8 +21,8 @@ public final class EntitySearch {
             }
             return s.append("\nORDER BY e.mention_count DESC, e.id LIMIT ? OFFSET ?", limit + 1, offset);
         }
-        String prefix = ClaimFilter.likeEscape(qNorm) + "%";
-        String wordPrefix = "% " + ClaimFilter.likeEscape(qNorm) + "%";
+        String prefix = FilterSql.likeEscape(qNorm) + "%";
+        String wordPrefix = "% " + FilterSql.likeEscape(qNorm) + "%";
         s.append("""
                 SELECT e.id, e.canonical_name, e.type, e.mention_count, e.story_count, h.tier
                 FROM (SELECT a.entity_id,

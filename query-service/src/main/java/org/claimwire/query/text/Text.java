@@ -1,4 +1,4 @@
-package org.claimwire.query.ask;
+package org.claimwire.query.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,33 +7,18 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Small text helpers: name normalisation (same rules as the stored {@code name_norm}), tokens, sentences. */
+/**
+ * Text helpers of ask and search: word tokens (consistent with {@link Names#normalize}, so "U.S." is one word "us"),
+ * phrase containment, sentences, and display text (whitespace of hard-wrapped copy collapsed).
+ */
 public final class Text {
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
     private Text() {
     }
 
-    /**
-     * Lower case, accents and punctuation removed, curly apostrophes unified, possessive "'s" dropped,
-     * whitespace collapsed, a leading "the" dropped ("The Kremlin spokesman" → "kremlin spokesman").
-     * Mirrors the normalisation query-service stores in {@code entities.name_norm} / {@code entity_aliases.name_norm}.
-     */
-    public static String normalize(String name) {
-        if (name == null) {
-            return "";
-        }
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
-        s = s.replaceAll("'s\\b", "");
-        s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-        if (s.startsWith("the ") && s.length() > 4) {
-            s = s.substring(4);
-        }
-        return s;
-    }
-
-    /** Lower-cased word tokens (accents removed, possessive dropped). */
+    /** Lower-cased word tokens (accents removed, possessive dropped, "U.S." one word "us" as in stored names). */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
@@ -41,6 +26,7 @@ public final class Text {
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT);
+        s = Names.INITIAL_DOT.matcher(s).replaceAll("");
         Matcher m = WORD.matcher(s);
         while (m.find()) {
             String w = m.group().replace('’', '\'');
@@ -115,6 +101,17 @@ public final class Text {
             return true;
         }
         return List.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov").contains(token);
+    }
+
+    /**
+     * Text as shown to a reader: every run of whitespace (the line breaks of hard-wrapped wire copy included) is one
+     * space, and the ends are trimmed. Null stays null.
+     */
+    public static String display(String s) {
+        if (s == null) {
+            return null;
+        }
+        return WHITESPACE.matcher(s).replaceAll(" ").strip();
     }
 
     /** Upper-cases the first letter. */

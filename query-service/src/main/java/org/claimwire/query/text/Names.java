@@ -1,13 +1,19 @@
-package org.claimwire.query.resolution;
+package org.claimwire.query.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Name normalisation shared by entity resolution, the entity search and the {@code ?speaker=Peskov} filters. */
+/**
+ * The one name normaliser of query-service: stored names ({@code name_norm}), entity resolution, the entity search, the
+ * {@code ?speaker=Peskov} filters and ask's look-up of the names in a question all use it.
+ */
 public final class Names {
+    /** The dot after a single letter ("U.S.", "J."): dropped, so an initialism is one word. */
+    static final Pattern INITIAL_DOT = Pattern.compile("(?<=\\b\\p{L})\\.");
     private static final Set<String> LEADING = Set.of("the");
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "dr", "sir", "dame", "prof");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
@@ -26,7 +32,7 @@ public final class Names {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
         s = s.replaceAll("'s\\b", "");
-        s = s.replaceAll("(?<=\\b\\p{L})\\.", ""); // U.S. -> us, J. -> j
+        s = INITIAL_DOT.matcher(s).replaceAll(""); // U.S. -> us, J. -> j
         s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
         List<String> tokens = new ArrayList<>(List.of(s.isEmpty() ? new String[0] : s.split(" ")));
         if (tokens.size() > 1 && LEADING.contains(tokens.get(0))) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.claimwire.events.Enrichment;
+import org.claimwire.query.text.Text;
+import org.claimwire.query.text.Lexicon;
+import org.claimwire.query.text.Names;
 
 /**
  * A {@link ClaimIndex} over stories held in memory: for unit tests and tools. Entities are resolved across
@@ -38,7 +41,7 @@ public final class InMemoryClaimIndex implements ClaimIndex {
         stories.put(storyId, new StoryRow(storyId, uri, headline, publishedAt, body));
         Map<String, Long> local = new HashMap<>();
         for (Enrichment.Entity e : enrichment.entities()) {
-            String key = Text.normalize(e.name());
+            String key = Names.normalize(e.name());
             Long id = byName.get(key);
             Set<String> aliases = new LinkedHashSet<>();
             Set<String> titles = new LinkedHashSet<>(e.titles());
@@ -54,7 +57,7 @@ public final class InMemoryClaimIndex implements ClaimIndex {
             }
             for (Enrichment.Span m : e.mentions()) {
                 String n = m.text();
-                if (!Text.normalize(n).equals(key) && Character.isUpperCase(n.charAt(0))
+                if (!Names.normalize(n).equals(key) && Character.isUpperCase(n.charAt(0))
                         && e.titles().stream().noneMatch(t -> Text.containsPhrase(n, t))) {
                     aliases.add(n);
                 }
@@ -100,11 +103,11 @@ public final class InMemoryClaimIndex implements ClaimIndex {
         for (String p : phrases) {
             List<StoredEntity> hits = new ArrayList<>();
             for (StoredEntity e : entities.values()) {
-                boolean hit = Text.normalize(e.name()).equals(p)
-                        || e.aliases().stream().anyMatch(a -> Text.normalize(a).equals(p))
-                        || e.titles().stream().anyMatch(t -> Text.normalize(t).equals(p));
+                boolean hit = Names.normalize(e.name()).equals(p)
+                        || e.aliases().stream().anyMatch(a -> Names.normalize(a).equals(p))
+                        || e.titles().stream().anyMatch(t -> Names.normalize(t).equals(p));
                 if (!hit && "PERSON".equals(e.type()) && !p.contains(" ")) {
-                    String[] parts = Text.normalize(e.name()).split(" ");
+                    String[] parts = Names.normalize(e.name()).split(" ");
                     hit = parts.length > 1 && parts[parts.length - 1].equals(p);
                 }
                 if (hit) {

@@ -1,9 +1,11 @@
-package org.claimwire.query.search;
+package org.claimwire.query.persistence;
+
+import org.claimwire.query.search.Lemmas;
 
 /**
  * {@code GET /api/v1/search?q=}: PostgreSQL full text (english configuration, so "spoken" matches "speak")
  * over the headlines and bodies of visible stories and the contents of their claims, ranked by
- * {@code ts_rank}, with snippets computed for the page only (in the JVM, {@link Snippets}: the query returns each
+ * {@code ts_rank}, with snippets computed for the page only (in the JVM, {@code search.Snippets}: the query returns each
  * row's excerpt and the query's lexemes, {@code querytree} of the tsquery; {@code ts_headline} cost about 4–5 ms
  * of database CPU per search).
  *
@@ -25,8 +27,6 @@ public final class FullTextSearch {
     public static final int MAX_CANDIDATES = 10_000;
     /** Characters of a body (claim content) that a snippet is built from. */
     public static final int EXCERPT = 2000;
-    static final char START = '\uE000';
-    static final char STOP = '\uE001';
 
     private FullTextSearch() {
     }

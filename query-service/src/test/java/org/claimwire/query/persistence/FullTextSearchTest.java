@@ -1,6 +1,8 @@
-package org.claimwire.query.search;
+package org.claimwire.query.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.claimwire.query.search.Lemmas;
 
 import org.junit.jupiter.api.Test;
 

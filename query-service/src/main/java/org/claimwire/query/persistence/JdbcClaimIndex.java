@@ -1,13 +1,14 @@
-package org.claimwire.query.ask;
+package org.claimwire.query.persistence;
 
-import java.sql.Array;
-import java.sql.Connection;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,24 +17,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.claimwire.query.ask.ClaimIndex;
+import org.claimwire.query.ask.StoredClaim;
+import org.claimwire.query.ask.StoredEntity;
+import org.claimwire.query.ask.TitleEvidence;
+import org.claimwire.query.text.Text;
 
 /**
- * {@link ClaimIndex} over query-service's PostgreSQL schema ({@code query.*}), read-only. Every query reads
- * only visible rows (current, usable story versions) and is bounded by a limit; the full-text match uses the
- * stored {@code claims.tsv} (english configuration) and its GIN index.
+ * ask's {@link ClaimIndex} over query-service's PostgreSQL schema ({@code query.*}), read-only, the way
+ * {@link JdbcEntityDirectory} serves resolution. Every query reads only visible rows (current, usable story
+ * versions) and is bounded by a limit; the full-text match uses the stored {@code claims.tsv} (english
+ * configuration) and its GIN index. A database failure is a {@link StoreException}, like everywhere else.
  */
-public final class PgClaimIndex implements ClaimIndex {
+@ApplicationScoped
+public class JdbcClaimIndex implements ClaimIndex {
     private final DataSource ds;
 
-    public PgClaimIndex(DataSource ds) {
+    @Inject
+    public JdbcClaimIndex(AgroalDataSource ds) {
         this.ds = ds;
     }
 
-    /** Failure of the database while answering. */
-    public static final class IndexException extends RuntimeException {
-        IndexException(String message, Throwable cause) {
-            super(message, cause);
-        }
+    /** Over any data source (benchmarks, tests). */
+    public JdbcClaimIndex(DataSource ds) {
+        this.ds = ds;
     }
 
     private static final String CLAIM_COLUMNS = """
@@ -218,7 +225,7 @@ public final class PgClaimIndex implements ClaimIndex {
                     while (rs.next()) {
                         long claim = rs.getLong("claim_id");
                         rows.add(new Row(rs.getInt(1), rs.getInt(2), rs.getLong(4), rs.getString(5), rs.getString(6),
-                                instant(rs, "version_created"), rs.getInt("win_start"), rs.getString("win"),
+                                Jdbc.instant(rs, "version_created"), rs.getInt("win_start"), rs.getString("win"),
                                 rs.wasNull() ? null : claim));
                     }
                 }
@@ -289,39 +296,12 @@ public final class PgClaimIndex implements ClaimIndex {
         return String.join(" | ", clean);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T run(Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IndexException("ask could not read the store: " + e.getMessage(), e);
-        }
+    private <T> T run(Jdbc.Work<T> work) {
+        return Jdbc.read(ds, "ask", work);
     }
 
     private List<StoredClaim> claims(String sql, Object... params) {
-        List<StoredClaim> out = new ArrayList<>();
-        run(c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    Object p = params[i];
-                    if (p instanceof Long[] a) {
-                        st.setArray(i + 1, c.createArrayOf("bigint", a));
-                    } else {
-                        st.setObject(i + 1, p);
-                    }
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(claim(rs));
-                    }
-                }
-            }
-            return null;
-        });
-        return out;
+        return Jdbc.list(ds, "ask", sql, Arrays.asList(params), JdbcClaimIndex::claim);
     }
 
     private static StoredClaim claim(ResultSet rs) throws SQLException {
@@ -330,55 +310,18 @@ public final class PgClaimIndex implements ClaimIndex {
             connector = null;
         }
         return new StoredClaim(rs.getLong("id"), rs.getLong("story_id"), rs.getString("uri"),
-                rs.getString("headline"), instant(rs, "published_at"), instant(rs, "said_at"),
-                longOrNull(rs, "speaker_entity_id"), rs.getString("speaker_name"), rs.getString("speaker_type"),
+                rs.getString("headline"), Jdbc.instant(rs, "published_at"), Jdbc.instant(rs, "said_at"),
+                Jdbc.longOrNull(rs, "speaker_entity_id"), rs.getString("speaker_name"), rs.getString("speaker_type"),
                 rs.getString("speaker_text"), rs.getString("cue_text"), rs.getString("cue_lemma"), connector,
-                rs.getString("content"), intOr(rs, "content_start", -1), intOr(rs, "content_end", -1),
-                rs.getString("mode"), rs.getString("stance"), longOrNull(rs, "recipient_entity_id"),
+                rs.getString("content"), Jdbc.intOr(rs, "content_start", -1), Jdbc.intOr(rs, "content_end", -1),
+                rs.getString("mode"), rs.getString("stance"), Jdbc.longOrNull(rs, "recipient_entity_id"),
                 rs.getString("recipient_name") != null ? rs.getString("recipient_name") : rs.getString("recipient_text"),
                 rs.getString("recipient_type"), rs.getString("recipient_text"), rs.getString("time_text"),
-                rs.getString("time_normalized"), longs(rs.getArray("about")), rs.getDouble("check_worthiness"));
+                rs.getString("time_normalized"), Jdbc.longs(rs, "about"), rs.getDouble("check_worthiness"));
     }
 
     private static StoredEntity entity(ResultSet rs) throws SQLException {
         return new StoredEntity(rs.getLong("id"), rs.getString("canonical_name"), rs.getString("type"),
-                strings(rs.getArray("aliases")), strings(rs.getArray("titles")), rs.getLong("mention_count"));
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Long longOrNull(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static int intOr(ResultSet rs, String col, int dflt) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? dflt : v;
-    }
-
-    private static List<Long> longs(Array a) throws SQLException {
-        if (a == null) {
-            return List.of();
-        }
-        List<Long> out = new ArrayList<>();
-        for (Object o : (Object[]) a.getArray()) {
-            out.add(((Number) o).longValue());
-        }
-        return out;
-    }
-
-    private static List<String> strings(Array a) throws SQLException {
-        if (a == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : (Object[]) a.getArray()) {
-            out.add((String) o);
-        }
-        return out;
+                Jdbc.strings(rs, "aliases"), Jdbc.strings(rs, "titles"), rs.getLong("mention_count"));
     }
 }

@@ -1,18 +1,23 @@
-package org.claimwire.query.ask;
+package org.claimwire.query.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import org.claimwire.query.ask.AskAnswer;
+import org.claimwire.query.ask.AskService;
+import org.claimwire.query.ask.StoredClaim;
+import org.claimwire.query.ask.StoredEntity;
+import org.claimwire.query.ask.TitleEvidence;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The SQL of {@link PgClaimIndex} runs against the real schema (Flyway-migrated, empty): no Quarkus needed. */
-class PgClaimIndexTest {
-    private static PgClaimIndex index;
+/** The SQL of {@link JdbcClaimIndex} runs against the real schema (Flyway-migrated, empty): no Quarkus needed. */
+class JdbcClaimIndexTest {
+    private static JdbcClaimIndex index;
 
     @BeforeAll
     static void schema() {
@@ -23,7 +28,7 @@ class PgClaimIndexTest {
         ds.setPassword(EmbeddedPostgresServer.PASSWORD);
         Flyway.configure().dataSource(ds).schemas("query").createSchemas(true).locations("classpath:db/migration")
                 .load().migrate();
-        index = new PgClaimIndex(ds);
+        index = new JdbcClaimIndex(ds);
         dataSource = ds;
     }
 
