@@ -7,7 +7,9 @@
 #   4. builds a list of questions from what is stored (popular people and organisations, their titles, words of
 #      claims, plus questions about nothing stored) and measures GET /api/v1/ask with AskBench.java:
 #      a warm-up pass, then closed-loop rounds with 1 client and with 2 clients. Target: p99 <= 150 ms.
-# Results: bench/ask/target/results.txt. Everything it started stops on exit.
+# REUSE=1 keeps the database and question list of the previous run (no regeneration): alternate builds on the same
+# data with QS_APP=<path to a packaged quarkus-app>. Results: bench/ask/target/results.txt. Everything it started
+# stops on exit.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -40,7 +42,9 @@ fi
 # PostgreSQL through test-support's embedded server (zonky binaries; a plain initdb refuses to run as root)
 CP_FILE="$WORK/test-support.classpath"
 (cd "$ROOT" && mvn -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null)
-java -cp "$ROOT/test-support/target/classes:$(cat "$CP_FILE")" "$HERE/Db.java" "$WORK" "$PG_PORT" > "$WORK/db.log" 2>&1 &
+REUSE=${REUSE:-0}
+[[ "$REUSE" == 1 && -f "$WORK/questions.txt" && -d "$WORK/pgdata" ]] || REUSE=0
+java -cp "$ROOT/test-support/target/classes:$(cat "$CP_FILE")" "$HERE/Db.java" "$WORK" "$PG_PORT" "$REUSE" > "$WORK/db.log" 2>&1 &
 DB_PID=$!
 for _ in $(seq 1 120); do grep -q READY "$WORK/db.log" 2>/dev/null && break; sleep 1; done
 grep -q READY "$WORK/db.log" || { echo "PostgreSQL did not start; see $WORK/db.log"; exit 1; }
@@ -60,14 +64,14 @@ for _ in $(seq 1 180); do
 done
 log "query-service up on :$APP_PORT"
 
-java -Xmx2g -cp "$PG_DRIVER" "$ROOT/bench/query/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" >> "$WORK/generate.log"
+[[ "$REUSE" == 1 ]] || java -Xmx2g -cp "$PG_DRIVER" "$ROOT/bench/query/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" >> "$WORK/generate.log"
 Q() { java -cp "$PG_DRIVER" "$HERE/Sql.java" "$JDBC" "$1"; }
 Q "ANALYZE" >/dev/null
 log "dataset: $(Q "SELECT 'stories=' || (SELECT count(*) FROM query.stories) || ' entities=' || (SELECT count(*) FROM query.entities) || ' mentions=' || (SELECT count(*) FROM query.mentions) || ' claims=' || (SELECT count(*) FROM query.claims) || ' db=' || pg_size_pretty(pg_database_size('claimwire'))")"
 
 # --- questions from what is stored: speakers ranked by claims, pairs of co-mentioned people, titles, claim words
 QF="$WORK/questions.txt"
-Q "WITH s AS (SELECT e.canonical_name n, e.id FROM query.entities e WHERE e.type = 'PERSON'
+[[ "$REUSE" == 1 ]] || Q "WITH s AS (SELECT e.canonical_name n, e.id FROM query.entities e WHERE e.type = 'PERSON'
               AND EXISTS (SELECT 1 FROM query.claims c WHERE c.speaker_entity_id = e.id) ORDER BY random() LIMIT 60),
       p AS (SELECT a.n a, b.n b FROM s a JOIN s b ON a.id < b.id ORDER BY random() LIMIT 60)
    SELECT q FROM (
@@ -79,7 +83,7 @@ Q "WITH s AS (SELECT e.canonical_name n, e.id FROM query.entities e WHERE e.type
         WHERE length(word) > 4 AND word ~ '^[a-z]+$' AND ndoc BETWEEN 5 AND 500 ORDER BY random() LIMIT 30) z
    UNION ALL SELECT 'Did the ' || name || ' deny the report?' FROM (SELECT DISTINCT name FROM query.entity_aliases
         WHERE kind = 'TITLE' ORDER BY 1 LIMIT 10) t" > "$QF"
-cat >> "$QF" <<'QS'
+[[ "$REUSE" == 1 ]] || cat >> "$QF" <<'QS'
 Did Trump and Putin speak by phone?
 Who is Dmitry Peskov?
 When will Trump meet Zelensky?

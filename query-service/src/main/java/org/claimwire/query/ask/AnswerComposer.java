@@ -41,7 +41,7 @@ public final class AnswerComposer {
     public record Composition(List<String> sentences, List<AskAnswer.Citation> citations,
             List<AskAnswer.Perspective> perspectives) {
         public String prose() {
-            return String.join(" ", sentences);
+            return Text.display(String.join(" ", sentences));
         }
 
         Composition withCitations(Cites cites) {
@@ -60,9 +60,11 @@ public final class AnswerComposer {
                 return have.n();
             }
             int n = byKey.size() + 1;
-            byKey.put(key, new AskAnswer.Citation(n, "claim", c.id(), c.storyId(), c.storyUri(), c.headline(),
-                    c.speakerName() != null ? c.speakerName() : c.speakerText(), c.cue(), attribution(c), c.content(), c.stance(), c.mode(), c.recipientName(), c.timeText(),
-                    c.publishedAt(), c.contentStart(), c.contentEnd()));
+            byKey.put(key, new AskAnswer.Citation(n, "claim", c.id(), c.storyId(), c.storyUri(), Text.display(c.headline()),
+                    Text.display(c.speakerName() != null ? c.speakerName() : c.speakerText()), Text.display(c.cue()),
+                    Text.display(attribution(c)), Text.display(c.content()), c.stance(), c.mode(),
+                    Text.display(c.recipientName()), Text.display(c.timeText()), c.publishedAt(), c.contentStart(),
+                    c.contentEnd()));
             return n;
         }
 
@@ -75,10 +77,11 @@ public final class AnswerComposer {
             int n = byKey.size() + 1;
             StoredClaim c = e.claim();
             byKey.put(key, new AskAnswer.Citation(n, "mention", c == null ? null : c.id(), e.storyId(),
-                    e.storyUri(), e.headline(), entityName, c == null ? null : c.cue(),
-                    c == null ? null : attribution(c), e.text(),
-                    c == null ? null : c.stance(), c == null ? null : c.mode(), c == null ? null : c.recipientName(),
-                    c == null ? null : c.timeText(), e.publishedAt(), e.start(), e.end()));
+                    e.storyUri(), Text.display(e.headline()), Text.display(entityName), c == null ? null : Text.display(c.cue()),
+                    c == null ? null : Text.display(attribution(c)), Text.display(e.text()),
+                    c == null ? null : c.stance(), c == null ? null : c.mode(),
+                    c == null ? null : Text.display(c.recipientName()), c == null ? null : Text.display(c.timeText()),
+                    e.publishedAt(), e.start(), e.end()));
             return n;
         }
 
@@ -147,13 +150,14 @@ public final class AnswerComposer {
             byTitle.computeIfAbsent(titleKey(t.title()), k -> new ArrayList<>()).add(t);
         }
         List<String> parts = new ArrayList<>();
-        for (List<TitleEvidence> ts : byTitle.values()) {
-            StringBuilder part = new StringBuilder("“" + ts.get(0).title() + "” ");
+        // the best title leads (titles come most frequent and recent first); a second one at most
+        for (List<TitleEvidence> ts : byTitle.values().stream().limit(2).toList()) {
+            StringBuilder part = new StringBuilder("“" + Text.display(ts.get(0).title()) + "” ");
             ts.stream().limit(2).forEach(t -> part.append('[').append(cites.mention(t, e.name())).append(']'));
             parts.add(part.toString());
         }
         if (!parts.isEmpty()) {
-            sentences.add(e.name() + " is described as " + joinAnd(parts) + ".");
+            sentences.add(Text.display(e.name()) + " is described as " + joinAnd(parts) + ".");
         }
         List<ClaimRanker.Scored> own = byEntity.stream()
                 .filter(s -> s.claim().speakerId() != null && s.claim().speakerId() == e.id()).toList();
@@ -257,12 +261,12 @@ public final class AnswerComposer {
     /** One claim as a sentence ending in its marker: "Donald Trump told the New York Post that ... [1]." */
     static String claimSentence(StoredClaim c, boolean withTime, Cites cites) {
         int n = cites.claim(c);
-        String body = Text.clause(c.content());
+        String body = Text.clause(Text.display(c.content()));
         String speaker = speakerPhrase(c, true);
         if (speaker == null || "UNATTRIBUTED".equals(c.mode())) {
             return "A stored report states: “" + body + "” [" + n + "].";
         }
-        String cue = c.cue() == null || c.cue().isBlank() ? "said" : c.cue().strip();
+        String cue = kindCue(c);
         String recipient = recipientPhrase(c, cue, body);
         String time = "";
         if (withTime) {
@@ -277,7 +281,10 @@ public final class AnswerComposer {
         String head = speaker + " " + cue + recipient + time;
         String s;
         String lowerBody = body.toLowerCase(Locale.ROOT);
-        String connector = c.connector();
+        String connector = Text.display(c.connector());
+        if (connector != null && !withTime && connector.isEmpty()) {
+            connector = null;
+        }
         if (connector != null && !withTime) {
             // The story's own words between speaker and content: "said today that", "has so far not responded to a".
             String link = connector;
@@ -286,7 +293,7 @@ public final class AnswerComposer {
                 link = link.replace(c.recipientText(), withArticle(c.recipientName(), c.recipientType(), null))
                         .replace("the the ", "the ").replace("a the ", "the ");
             }
-            s = speaker + (link.startsWith(" ") ? "" : " ") + link + (link.endsWith(" ") ? "" : " ") + body;
+            s = speaker + " " + link + " " + body;
         } else if (Names.normalize(body).startsWith(Names.normalize(cue)) && !Names.normalize(cue).isEmpty()) {
             // "did not elaborate further" under the cue "did not elaborate"
             s = speaker + recipient + time + " " + body;
@@ -302,10 +309,62 @@ public final class AnswerComposer {
             s = head + " " + body;
         } else if (respondCue(cue)) {
             s = head + " to " + body;
-        } else {
+        } else if (takesThatClause(cue)) {
             s = head + " that " + body;
+        } else if (startsNounPhrase(lowerBody)) {
+            // "rejected a U.K. suggestion …": the content is the cue's object
+            s = head + " " + body;
+        } else {
+            // no "that" after a verb that does not take one ("rejected that …"): quote the claim's words
+            s = head + ": “" + stripOuterQuotes(body) + "”";
         }
         return s + " [" + n + "].";
+    }
+
+    /** Reporting verbs (by lemma) that take a "that" clause. */
+    private static final Set<String> THAT_VERBS = Set.of("say", "tell", "add", "state", "claim", "believe", "think",
+            "expect", "announce", "report", "confirm", "deny", "warn", "predict", "insist", "note", "argue", "estimate",
+            "explain", "agree", "acknowledge", "admit", "suggest", "indicate", "forecast", "assert", "maintain",
+            "stress", "reiterate", "show", "fear", "hope", "know", "feel", "reply", "answer", "respond", "write",
+            "testify", "concede", "complain", "charge", "allege", "emphasize", "emphasise", "point", "recall",
+            "disclose", "reveal", "declare", "contend", "predicted", "assure", "inform", "remark", "observe",
+            "conclude", "find", "learn", "hear", "understand", "decide", "propose", "recommend", "urge", "ask",
+            "demand", "caution", "signal", "mean", "imply", "guarantee", "promise", "pledge", "vow", "swear",
+            "threaten", "worry", "doubt", "believes", "intend", "plan", "want", "wish", "question", "wonder");
+
+    private static boolean takesThatClause(String cue) {
+        List<String> w = Text.words(cue);
+        for (String word : w) {
+            if (THAT_VERBS.contains(Lexicon.lemma(word))) {
+                return true;
+            }
+        }
+        return w.isEmpty();
+    }
+
+    private static boolean startsNounPhrase(String lowerBody) {
+        String first = lowerBody.split("\\s+", 2)[0];
+        return Set.of("a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "any", "all",
+                "some", "no", "each", "every").contains(first) || first.matches("\\d.*");
+    }
+
+    /**
+     * The verb the answer uses: the story's cue, except that a claim that is not a statement is never reported as
+     * "said": a question is asked, a belief believed, an intention intended, evidence shows.
+     */
+    static String kindCue(StoredClaim c) {
+        String cue = c.cue() == null ? "" : Text.display(c.cue());
+        boolean plain = cue.isEmpty() || Text.words(cue).stream().allMatch(w -> Lexicon.lemma(w).equals("say"));
+        if (!plain) {
+            return cue;
+        }
+        return switch (c.kindOrStatement()) {
+            case "QUESTION" -> "asked";
+            case "BELIEF" -> "believes";
+            case "INTENTION" -> "intends";
+            case "EVIDENCE" -> "shows";
+            default -> cue.isEmpty() ? "said" : cue;
+        };
     }
 
     private static boolean negated(String cue) {
@@ -338,7 +397,7 @@ public final class AnswerComposer {
     }
 
     static String speakerPhrase(StoredClaim c, boolean sentenceStart) {
-        String name = c.speakerName() != null ? c.speakerName() : c.speakerText();
+        String name = Text.display(c.speakerName() != null ? c.speakerName() : c.speakerText());
         if (name == null || name.isBlank()) {
             return null;
         }
@@ -353,7 +412,7 @@ public final class AnswerComposer {
         if (Text.containsPhrase(cue, c.recipientName()) || Text.containsPhrase(body, c.recipientName())) {
             return "";
         }
-        String r = withArticle(c.recipientName(), c.recipientType(), null);
+        String r = withArticle(Text.display(c.recipientName()), c.recipientType(), null);
         List<String> w = Text.words(cue);
         String last = w.isEmpty() ? "" : Lexicon.lemma(w.get(w.size() - 1));
         return Set.of("tell", "inform", "assure", "brief", "warn", "urge", "ask").contains(last) ? " " + r : " to " + r;

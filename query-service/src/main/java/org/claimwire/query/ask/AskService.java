@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.claimwire.query.text.Text;
 import org.claimwire.query.text.Names;
 
 /**
@@ -42,13 +43,13 @@ public final class AskService {
         CachingClaimIndex idx = new CachingClaimIndex(index);
         Core core = answer(text, idx);
         List<AskAnswer.EntityInfo> entities = core.question().entities().stream()
-                .map(n -> new AskAnswer.EntityInfo(n.entity().id(), n.entity().name(), n.entity().type(),
-                        n.entity().titles(), n.matched(), n.role().name()))
+                .map(n -> new AskAnswer.EntityInfo(n.entity().id(), Text.display(n.entity().name()), n.entity().type(),
+                        n.entity().titles().stream().map(Text::display).toList(), n.matched(), n.role().name()))
                 .toList();
         if (!core.answered()) {
             List<String> suggestions = verified(suggestions(core.question(), idx), text, idx, MAX_SUGGESTIONS);
             return new AskAnswer(text, core.question().type().name(), false, null,
-                    "No stored claim answers this question, so there is no answer."
+                    "No stored claim answers this question: not found in the stored stories."
                             + (suggestions.isEmpty() ? "" : " These questions can be answered from what is stored."),
                     List.of(), List.of(), suggestions, entities);
         }
@@ -66,7 +67,8 @@ public final class AskService {
             }
             StoredEntity e = q.entities().get(0).entity();
             List<TitleEvidence> evidence = new ArrayList<>();
-            for (String title : e.titles()) {
+            // the best titles (most frequent, then most recent) where they appear; the composer leads with the first
+            for (String title : e.titles().stream().limit(3).toList()) {
                 evidence.addAll(idx.titleEvidence(e.id(), title, 2));
             }
             List<ClaimRanker.Scored> byEntity = idx.claimsInvolving(List.of(e.id()), ClaimRanker.CANDIDATES).stream()
@@ -117,8 +119,10 @@ public final class AskService {
     private List<String> suggestions(Question q, ClaimIndex idx) {
         List<String> out = new ArrayList<>();
         for (Question.Named n : q.entities()) {
-            out.add("What did " + RelatedQuestions.name(n.entity()) + " say?");
-            out.add(RelatedQuestions.whoIs(n.entity()));
+            if (n.entity().isPersonOrOrganisation() && n.entity().mayHaveClaims()) {
+                out.add("What did " + RelatedQuestions.name(n.entity()) + " say?");
+                out.add(RelatedQuestions.whoIs(n.entity()));
+            }
         }
         for (StoredEntity e : idx.prominentSpeakers(4)) {
             out.add("What did " + RelatedQuestions.name(e) + " say?");

@@ -83,6 +83,17 @@ final class CachingClaimIndex implements ClaimIndex {
     }
 
     @Override
+    public List<StoredClaim> claimsWithStance(Collection<String> stances, Collection<String> forms, int limit) {
+        return memo("stance" + new TreeSet<>(stances) + new TreeSet<>(forms) + limit,
+                () -> delegate.claimsWithStance(stances, forms, limit));
+    }
+
+    @Override
+    public Map<String, Long> documentFrequencies(Collection<String> forms) {
+        return memo("df" + new TreeSet<>(forms), () -> delegate.documentFrequencies(forms));
+    }
+
+    @Override
     public StoredEntity entity(long id) {
         return memo("ent" + id, () -> delegate.entity(id));
     }

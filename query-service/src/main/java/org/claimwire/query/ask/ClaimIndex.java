@@ -39,4 +39,21 @@ public interface ClaimIndex {
 
     /** One entity by id, or null. */
     StoredEntity entity(long id);
+
+    /**
+     * Visible claims with one of the stances (e.g. DECLINES_TO_COMMENT), newest first; when {@code wordForms} is not
+     * empty, only those whose content or story headline contains one of them.
+     */
+    default List<StoredClaim> claimsWithStance(Collection<String> stances, Collection<String> wordForms, int limit) {
+        return List.of();
+    }
+
+    /**
+     * How many visible claims contain each word form (stemmed full-text match), and under the key "" how many visible
+     * claims there are: the document frequencies of BM25. Empty when the index does not count (the ranker then
+     * estimates them from its candidates).
+     */
+    default Map<String, Long> documentFrequencies(Collection<String> wordForms) {
+        return Map.of();
+    }
 }

@@ -60,16 +60,22 @@ public final class ClaimRanker {
             }
             index.claimsMatching(forms, ids, names, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
         }
+        if (!q.stances().isEmpty()) {
+            Set<String> forms = new LinkedHashSet<>();
+            q.terms().forEach(t -> forms.addAll(Lexicon.expansions(t)));
+            index.claimsWithStance(q.stances(), forms, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+        }
         if (pool.isEmpty()) {
             return List.of();
         }
         List<Question.Named> topical = q.topical();
         List<Question.Named> speakers = q.withRole(Question.Role.SPEAKER);
         List<Question.Named> recipients = q.withRole(Question.Role.RECIPIENT);
-        if (topical.isEmpty() && q.terms().isEmpty() && speakers.isEmpty() && recipients.isEmpty()) {
+        if (topical.isEmpty() && q.terms().isEmpty() && speakers.isEmpty() && recipients.isEmpty() && q.stances().isEmpty()) {
             return List.of();
         }
         long[] range = timeRange(pool.values());
+        Relevance relevance = Relevance.of(q, pool.values(), index);
 
         List<Scored> relevant = new ArrayList<>();
         for (StoredClaim c : pool.values()) {
@@ -80,12 +86,16 @@ public final class ClaimRanker {
                     || (c.recipientName() != null && Names.normalize(c.recipientName()).equals(Names.normalize(r.entity().name()))))) {
                 continue;
             }
+            if (!q.stances().isEmpty() && !q.stances().contains(c.stance())) {
+                continue;
+            }
             double ec = entityCoverage(c, topical);
-            double tc = termCoverage(c, q.terms());
+            Relevance.Match m = relevance.match(c);
+            double tc = m.coverage();
             if (!passes(ec, tc, topical.size(), q.terms().size())) {
                 continue;
             }
-            double s = score(c, ec, tc, range);
+            double s = score(c, ec, tc, range) + 0.6 * m.bm25() + 0.4 * m.proximity();
             // A first-hand account: the speaker is one of the entities the question is about.
             if (c.speakerId() != null && topical.stream().anyMatch(n -> n.entity().id() == c.speakerId())) {
                 s += 0.5;
@@ -247,6 +257,11 @@ public final class ClaimRanker {
             }
         }
         return (double) hit / terms.size();
+    }
+
+    /** Words a stance says without the claim's words ("comment" for a refusal to comment). */
+    static List<String> stanceWords(String stance) {
+        return STANCE_WORDS.getOrDefault(stance == null ? "" : stance, List.of());
     }
 
     static Set<String> claimSenses(StoredClaim c) {

@@ -2,8 +2,23 @@ package org.claimwire.query.ask;
 
 import java.util.List;
 
-/** A parsed question: its type, the stored entities it names (with their role) and its key terms. */
-public record Question(String text, Type type, List<Named> entities, List<String> terms) {
+/**
+ * A parsed question: its type, the stored entities it names (with their role), its topic words ({@code terms},
+ * which an answer must cover), the stances it asks for ("Who declined to comment …" → DECLINES_TO_COMMENT; empty
+ * for any stance) and, per topic word, the word just before it in the question ({@code contexts}: "about trade"
+ * reads "trade" as a noun, "to trade" as a verb).
+ */
+public record Question(String text, Type type, List<Named> entities, List<String> terms, List<String> stances,
+        java.util.Map<String, String> contexts) {
+
+    public Question {
+        stances = stances == null ? List.of() : List.copyOf(stances);
+        contexts = contexts == null ? java.util.Map.of() : java.util.Map.copyOf(contexts);
+    }
+
+    public Question(String text, Type type, List<Named> entities, List<String> terms) {
+        this(text, type, entities, terms, List.of(), java.util.Map.of());
+    }
 
     public enum Type {
         /** "Did Trump and Putin speak?" */
@@ -16,6 +31,8 @@ public record Question(String text, Type type, List<Named> entities, List<String
         WHEN,
         /** "Who is Dmitry Peskov?" */
         WHO_IS,
+        /** "How many jobs will be cut?": answered like "who said", with the figures cited. */
+        HOW_MANY,
         /** Anything else: answered like "who said". */
         GENERAL
     }

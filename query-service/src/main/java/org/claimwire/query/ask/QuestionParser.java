@@ -25,6 +25,18 @@ public final class QuestionParser {
             "denied", "denies", "confirm", "confirmed", "confirms", "promise", "promised", "announce", "announced",
             "note", "noted", "add", "added", "stress", "stressed", "explain", "explained", "suggest", "suggested");
     private static final Set<String> TELL = Set.of("tell", "told", "tells");
+    /**
+     * Stance intent: the verb of the question (by lemma) and the stances of the claims that answer it. "Who declined
+     * to comment on the pact?" wants the claims that decline, about the pact; the verb itself is no topic word.
+     * ("Confirm" stays a topic word: confirmations are plain assertions, matched by the word and its synonyms.)
+     */
+    private static final java.util.Map<String, List<String>> STANCE_INTENT = java.util.Map.of(
+            "deny", List.of("DENIES"),
+            "decline", List.of("DECLINES_TO_COMMENT"),
+            "refuse", List.of("DECLINES_TO_COMMENT"));
+    /** Words that only complete a stance intent ("declined to comment", "did not respond"). */
+    private static final Set<String> INTENT_FILLERS = Set.of("comment", "comments", "say", "elaborate", "respond",
+            "responded", "reply", "replied", "answer");
     private static final Set<String> ABOUT_WORDS = Set.of("about", "on", "regarding", "concerning", "of");
 
     private final ClaimIndex index;
@@ -116,16 +128,46 @@ public final class QuestionParser {
             named.add(new Question.Named(m.entity(), m.phrase(), role));
         }
 
-        // 4. Key terms: the rest, minus question words and stopwords.
-        List<String> terms = new ArrayList<>();
+        // 4. Stance intent: "denied", "declined to comment", "refused", "confirmed", "did not respond".
+        List<String> stances = new ArrayList<>();
+        boolean negatedRespond = false;
         for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (!used[i] && !Lexicon.isStopword(w) && w.length() > 1 && !SAY_VERBS.contains(w) && !terms.contains(w)) {
-                terms.add(w);
+            String lemma = Lexicon.lemma(words.get(i));
+            if (!used[i] && STANCE_INTENT.containsKey(lemma) && type != Question.Type.WHO_IS) {
+                stances.addAll(STANCE_INTENT.get(lemma));
+            }
+            if (!used[i] && Set.of("respond", "reply", "comment", "answer").contains(lemma) && i > 0
+                    && Set.of("not", "never", "no", "n't").contains(words.get(i - 1))) {
+                negatedRespond = true;
             }
         }
-        // "Did Peskov deny ...", "Who confirmed ...": the reporting verb is the topic when it is not plain saying.
+        if (negatedRespond) {
+            stances.add("NO_RESPONSE");
+            stances.add("DECLINES_TO_COMMENT");
+        }
+        boolean intent = !stances.isEmpty();
+
+        // 5. Topic words: the rest, minus question words, stopwords and the words of the stance intent.
+        List<String> terms = new ArrayList<>();
+        java.util.Map<String, String> contexts = new java.util.HashMap<>();
         for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (used[i] || Lexicon.isStopword(w) || w.length() <= 1 || SAY_VERBS.contains(w) || terms.contains(w)) {
+                continue;
+            }
+            if (intent && (STANCE_INTENT.containsKey(Lexicon.lemma(w)) || INTENT_FILLERS.contains(w))) {
+                continue;
+            }
+            if (type == Question.Type.HOW_MANY && i == 1) {
+                continue; // "how many": "many"/"much" is the question word
+            }
+            terms.add(w);
+            if (i > 0) {
+                contexts.put(w, words.get(i - 1));
+            }
+        }
+        // "Did Peskov deny ...", "Who confirmed ...": without a stance intent the reporting verb is a topic word.
+        for (int i = 0; i < words.size() && !intent; i++) {
             String w = words.get(i);
             if (!used[i] && SAY_VERBS.contains(w) && !Lexicon.isStopword(w) && !terms.contains(w)
                     && Set.of("deny", "confirm", "promise").contains(Lexicon.lemma(w))) {
@@ -139,7 +181,8 @@ public final class QuestionParser {
             type = Question.Type.GENERAL;
             named = named.stream().map(n -> new Question.Named(n.entity(), n.matched(), Question.Role.TOPIC)).toList();
         }
-        return new Question(text == null ? "" : text.strip(), type, List.copyOf(named), List.copyOf(terms));
+        return new Question(text == null ? "" : text.strip(), type, List.copyOf(named), List.copyOf(terms),
+                stances.stream().distinct().toList(), contexts);
     }
 
     private static StoredEntity best(List<StoredEntity> es, String phrase) {
@@ -155,6 +198,9 @@ public final class QuestionParser {
         String b = w.size() > 1 ? w.get(1) : "";
         if (a.equals("when") || (a.equals("what") && (b.equals("time") || b.equals("day") || b.equals("date")))) {
             return Question.Type.WHEN;
+        }
+        if (a.equals("how") && (b.equals("many") || b.equals("much"))) {
+            return Question.Type.HOW_MANY;
         }
         if ((a.equals("who") || a.equals("what")) && BE.contains(b)) {
             return a.equals("who") || w.size() <= 4 ? Question.Type.WHO_IS : Question.Type.GENERAL;

@@ -5,11 +5,14 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.claimwire.query.text.Text;
 
 /**
  * Follow-up questions generated from the claim graph around an answer: what the other speakers on the topic
  * said, who the co-mentioned people and organisations are, whether the silent or non-committal sides
- * responded, and what was told to whom. {@link AskService} keeps only those that get a cited answer.
+ * responded, and what was told to whom. Only people and organisations are asked about (never a nationality or an
+ * adjective that NER typed as an entity, such as "West German"), and {@link AskService} keeps only the questions
+ * that get a cited answer.
  */
 final class RelatedQuestions {
     private RelatedQuestions() {
@@ -28,7 +31,7 @@ final class RelatedQuestions {
         List<String> who = new ArrayList<>();
         Set<Long> speakersSeen = new HashSet<>();
         for (StoredClaim c : claims) {
-            if (c.speakerId() == null) {
+            if (c.speakerId() == null || !personOrOrganisation(c.speakerType())) {
                 continue;
             }
             String s = nameOf(c.speakerName(), c.speakerType());
@@ -40,14 +43,15 @@ final class RelatedQuestions {
                     default -> { }
                 }
             }
-            if (c.recipientId() != null && c.recipientName() != null) {
+            if (c.recipientId() != null && c.recipientName() != null && personOrOrganisation(c.recipientType())) {
                 told.add("What did " + s + " tell " + nameOf(c.recipientName(), c.recipientType()) + "?");
             }
             boolean speakerAsked = asked.contains(c.speakerId());
             if (speakersSeen.add(c.speakerId())) {
                 String topic = null;
                 for (Question.Named n : q.entities()) {
-                    if (n.entity().id() != c.speakerId() && ClaimRanker.involves(c, n.entity())) {
+                    if (n.entity().id() != c.speakerId() && n.entity().isPersonOrOrganisation()
+                            && ClaimRanker.involves(c, n.entity())) {
                         topic = name(n.entity());
                         break;
                     }
@@ -61,12 +65,15 @@ final class RelatedQuestions {
         List<String> own = new ArrayList<>();
         if (q.type() != Question.Type.WHAT_SAID) {
             for (Question.Named e : q.entities()) {
+                if (!e.entity().isPersonOrOrganisation()) {
+                    continue;
+                }
                 boolean speaks = claims.stream().anyMatch(c -> c.speakerId() != null && c.speakerId() == e.entity().id());
                 if (!speaks) {
                     continue;
                 }
                 for (Question.Named f : q.entities()) {
-                    if (f.entity().id() != e.entity().id()) {
+                    if (f.entity().id() != e.entity().id() && f.entity().isPersonOrOrganisation()) {
                         own.add("What did " + name(e.entity()) + " say about " + name(f.entity()) + "?");
                     }
                 }
@@ -89,7 +96,7 @@ final class RelatedQuestions {
                 continue;
             }
             StoredEntity e = lookup(core, idx, id);
-            if (e != null && !e.titles().isEmpty() && ("PERSON".equals(e.type()) || "ORGANIZATION".equals(e.type()))) {
+            if (e != null && !e.titles().isEmpty() && e.isPersonOrOrganisation()) {
                 who.add(whoIs(e));
             }
         }
@@ -124,6 +131,10 @@ final class RelatedQuestions {
     }
 
     static String nameOf(String name, String type) {
-        return AnswerComposer.withArticle(name, type, null);
+        return AnswerComposer.withArticle(Text.display(name), type, null);
+    }
+
+    static boolean personOrOrganisation(String type) {
+        return "PERSON".equals(type) || "ORGANIZATION".equals(type);
     }
 }

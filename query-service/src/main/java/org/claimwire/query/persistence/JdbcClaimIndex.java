@@ -55,7 +55,7 @@ public class JdbcClaimIndex implements ClaimIndex {
                    c.recipient_entity_id, re.canonical_name AS recipient_name, re.type AS recipient_type,
                    c.recipient_text, c.time_text, c.time_normalized,
                    ARRAY(SELECT a.entity_id FROM query.claim_about a WHERE a.claim_id = c.id) AS about,
-                   c.check_worthiness
+                   c.check_worthiness, c.kind
             FROM query.claims c
             JOIN query.story_versions sv ON sv.id = c.story_version_id
             JOIN query.stories s ON s.id = c.story_id
@@ -68,7 +68,10 @@ public class JdbcClaimIndex implements ClaimIndex {
                    ARRAY(SELECT a.name FROM query.entity_aliases a WHERE a.entity_id = e.id AND a.kind = 'NAME'
                          ORDER BY a.story_count DESC, a.id LIMIT 20) AS aliases,
                    ARRAY(SELECT a.name FROM query.entity_aliases a WHERE a.entity_id = e.id AND a.kind = 'TITLE'
-                         ORDER BY a.story_count DESC, a.id LIMIT 10) AS titles
+                         ORDER BY a.story_count DESC,
+                                  (SELECT max(x.story_id) FROM query.entity_alias_stories x WHERE x.alias_id = a.id) DESC NULLS LAST,
+                                  a.id LIMIT 10) AS titles,
+                   e.claims_by_count
             FROM query.entities e
             """;
 
@@ -209,7 +212,8 @@ public class JdbcClaimIndex implements ClaimIndex {
                 JOIN query.mentions m ON m.story_version_id = x.story_version_id AND m.entity_id = ?
                 JOIN query.story_versions sv ON sv.id = m.story_version_id
                 JOIN query.stories s ON s.id = sv.story_id
-                WHERE position(lower(?) in lower(m.text)) > 0
+                WHERE position(lower(?) in lower(regexp_replace(substr(sv.body, greatest(0, m.start_offset - 400) + 1,
+                          m.end_offset - greatest(0, m.start_offset - 400) + 400), '\s+', ' ', 'g'))) > 0
                 ORDER BY sv.version_created DESC, m.start_offset LIMIT ?""";
         record Row(int start, int end, long storyId, String uri, String headline, Instant published, int winStart,
                 String win, Long claimId) {
@@ -219,7 +223,7 @@ public class JdbcClaimIndex implements ClaimIndex {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setLong(1, entityId);
                 st.setLong(2, entityId);
-                st.setString(3, title);
+                st.setString(3, Text.display(title)); // hard-wrapped copy: the window's whitespace is one space too
                 st.setInt(4, limit * 3);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -282,6 +286,72 @@ public class JdbcClaimIndex implements ClaimIndex {
         return out;
     }
 
+    @Override
+    public List<StoredClaim> claimsWithStance(Collection<String> stances, Collection<String> wordForms, int limit) {
+        if (stances.isEmpty()) {
+            return List.of();
+        }
+        String terms = tsquery(wordForms);
+        String sql = "WITH top AS (SELECT c.id FROM query.claims c"
+                + (terms.isEmpty() ? "" : " JOIN query.story_versions sv ON sv.id = c.story_version_id")
+                + " WHERE c.visible AND c.stance = ANY(?)"
+                + (terms.isEmpty() ? "" : " AND (c.tsv @@ to_tsquery('english', ?)"
+                        + " OR to_tsvector('english', coalesce(sv.headline, '')) @@ to_tsquery('english', ?))")
+                + " ORDER BY c.said_at DESC, c.id DESC LIMIT ?) "
+                + CLAIM_COLUMNS + " WHERE c.id IN (SELECT id FROM top) ORDER BY c.said_at DESC, c.id DESC";
+        String[] st = stances.toArray(new String[0]);
+        return terms.isEmpty() ? claims(sql, st, limit) : claims(sql, st, terms, terms, limit);
+    }
+
+    /** Document frequencies change slowly: counted once a minute per word, shared by all requests. */
+    private static final long DF_TTL_MILLIS = 60_000;
+    private static final int DF_CACHE_MAX = 50_000;
+    private final Map<String, long[]> dfCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, Long> documentFrequencies(Collection<String> wordForms) {
+        long now = System.currentTimeMillis();
+        Map<String, Long> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String f : new LinkedHashSet<>(wordForms)) {
+            String key = tsquery(List.of(f));
+            if (key.isEmpty()) {
+                continue;
+            }
+            long[] hit = dfCache.get(key);
+            if (hit != null && now - hit[1] < DF_TTL_MILLIS) {
+                out.put(f, hit[0]);
+            } else {
+                missing.add(f);
+            }
+        }
+        long[] total = dfCache.get("");
+        if (!missing.isEmpty() || total == null || now - total[1] >= DF_TTL_MILLIS) {
+            // capped counts: beyond 5,000 matching claims a word carries next to no weight, and the count stays cheap
+            String sql = """
+                    SELECT f, (SELECT count(*) FROM (SELECT 1 FROM query.claims c WHERE c.visible
+                                   AND c.tsv @@ to_tsquery('english', f) LIMIT 5000) x)
+                    FROM unnest(?::text[]) f
+                    UNION ALL
+                    SELECT '', greatest(1, (SELECT reltuples::bigint FROM pg_class WHERE oid = 'query.claims'::regclass),
+                                        (SELECT count(*) FROM (SELECT 1 FROM query.claims WHERE visible LIMIT 20000) y))""";
+            String[] keys = missing.stream().map(f -> tsquery(List.of(f))).toArray(String[]::new);
+            if (dfCache.size() > DF_CACHE_MAX) {
+                dfCache.clear();
+            }
+            for (Object[] row : Jdbc.list(ds, "ask", sql, List.of((Object) keys), rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+                dfCache.put((String) row[0], new long[] {(Long) row[1], now});
+            }
+            for (String f : missing) {
+                long[] hit = dfCache.get(tsquery(List.of(f)));
+                out.put(f, hit == null ? 0L : hit[0]);
+            }
+            total = dfCache.get("");
+        }
+        out.put("", total == null ? 1L : total[0]);
+        return out;
+    }
+
     /** "speak | spoke | talk": lower-case letter-only forms joined for to_tsquery; "" when none is usable. */
     static String tsquery(Collection<String> forms) {
         Set<String> clean = new LinkedHashSet<>();
@@ -317,11 +387,13 @@ public class JdbcClaimIndex implements ClaimIndex {
                 rs.getString("mode"), rs.getString("stance"), Jdbc.longOrNull(rs, "recipient_entity_id"),
                 rs.getString("recipient_name") != null ? rs.getString("recipient_name") : rs.getString("recipient_text"),
                 rs.getString("recipient_type"), rs.getString("recipient_text"), rs.getString("time_text"),
-                rs.getString("time_normalized"), Jdbc.longs(rs, "about"), rs.getDouble("check_worthiness"));
+                rs.getString("time_normalized"), Jdbc.longs(rs, "about"), rs.getDouble("check_worthiness"),
+                rs.getString("kind"));
     }
 
     private static StoredEntity entity(ResultSet rs) throws SQLException {
         return new StoredEntity(rs.getLong("id"), rs.getString("canonical_name"), rs.getString("type"),
-                Jdbc.strings(rs, "aliases"), Jdbc.strings(rs, "titles"), rs.getLong("mention_count"));
+                Jdbc.strings(rs, "aliases"), Jdbc.strings(rs, "titles"), rs.getLong("mention_count"),
+                rs.getLong("claims_by_count"));
     }
 }

@@ -88,6 +88,8 @@ public final class Lexicon {
         family("fight", "fighting");
         family("run", "running");
         family("deny", "denied", "denies", "denial", "denials");
+        family("decline", "declined", "declines", "declining");
+        family("refuse", "refused", "refuses", "refusing", "refusal");
         family("reply", "replied", "replies");
         family("happen", "happened", "happens", "happening");
         family("talk", "talks", "talked", "talking");

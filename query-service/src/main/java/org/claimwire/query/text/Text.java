@@ -52,7 +52,11 @@ public final class Text {
         return String.join(" ", words(s));
     }
 
-    /** The sentence of {@code body} around [start, end): from the previous sentence end to the next one. */
+    /**
+     * The sentence of {@code body} around [start, end): from the previous sentence end to the next one. A line break
+     * ends a sentence only where a paragraph ends (a blank line or an indented next line): hard-wrapped wire copy
+     * breaks lines inside sentences.
+     */
     public static int[] sentenceAround(String body, int start, int end) {
         if (body == null || body.isEmpty()) {
             return new int[] {0, 0};
@@ -62,7 +66,7 @@ public final class Text {
         int s = start;
         while (s > 0) {
             char c = body.charAt(s - 1);
-            if (c == '\n' || ((c == '.' || c == '?' || c == '!') && s < body.length()
+            if ((c == '\n' && paragraphBreak(body, s - 1)) || ((c == '.' || c == '?' || c == '!') && s < body.length()
                     && Character.isWhitespace(body.charAt(s)) && !abbreviationBefore(body, s - 1))) {
                 break;
             }
@@ -71,7 +75,7 @@ public final class Text {
         int e = end;
         while (e < body.length()) {
             char c = body.charAt(e);
-            if (c == '\n') {
+            if (c == '\n' && paragraphBreak(body, e)) {
                 break;
             }
             if ((c == '.' || c == '?' || c == '!') && (e + 1 >= body.length() || Character.isWhitespace(body.charAt(e + 1)))
@@ -87,7 +91,23 @@ public final class Text {
         while (s < e && Character.isWhitespace(body.charAt(s))) {
             s++;
         }
+        while (e > s && Character.isWhitespace(body.charAt(e - 1))) {
+            e--;
+        }
         return new int[] {s, e};
+    }
+
+    /** The line break at {@code nl} ends a paragraph: a blank line or an indented line follows. */
+    private static boolean paragraphBreak(String body, int nl) {
+        int i = nl + 1;
+        if (i >= body.length()) {
+            return true;
+        }
+        char next = body.charAt(i);
+        if (next == '\n' || next == '\r' || next == '\t') {
+            return true;
+        }
+        return next == ' ' && i + 1 < body.length() && Character.isWhitespace(body.charAt(i + 1));
     }
 
     private static boolean abbreviationBefore(String body, int dot) {

@@ -151,6 +151,23 @@ public final class InMemoryClaimIndex implements ClaimIndex {
     }
 
     @Override
+    public List<StoredClaim> claimsWithStance(Collection<String> stances, Collection<String> wordForms, int limit) {
+        return claims.stream().filter(c -> stances.contains(c.stance())).filter(c -> {
+            if (wordForms.isEmpty()) {
+                return true;
+            }
+            for (String w : Text.words(c.content() + " " + c.headline())) {
+                for (String f : wordForms) {
+                    if (Lexicon.lemma(w).equals(Lexicon.lemma(f))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }).sorted(newestFirst()).limit(limit).toList();
+    }
+
+    @Override
     public List<StoredClaim> claimsOfStories(Collection<Long> storyIds, int limit) {
         return claims.stream().filter(c -> storyIds.contains(c.storyId())).limit(limit).toList();
     }
