@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import org.claimwire.events.Enrichment;
-import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.claims.CueLexicon;
 import org.claimwire.nlp.pipeline.InputCheck;
 import org.claimwire.nlp.pipeline.NlpPipeline;
 import org.jboss.logging.Logger;
@@ -28,8 +28,10 @@ public class EnrichmentService {
     private final Semaphore slots;
     private final Timer latency;
     private final MeterRegistry registry;
+    private final NlpConfig config;
 
     public EnrichmentService(NlpConfig config, MeterRegistry registry) {
+        this.config = config;
         int n = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
         this.slots = new Semaphore(Math.max(1, n), true);
         this.registry = registry;
@@ -53,7 +55,8 @@ public class EnrichmentService {
         }
         try {
             long t0 = System.nanoTime();
-            Enricher e = new Enricher(new NlpPipeline());
+            CueLexicon cues = config.extraCues().map(CueLexicon::standardPlus).orElseGet(CueLexicon::standard);
+            Enricher e = new Enricher(new NlpPipeline(), cues);
             LOG.infof("CoreNLP pipeline loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
             enricher.complete(e);
         } catch (RuntimeException | Error e) {

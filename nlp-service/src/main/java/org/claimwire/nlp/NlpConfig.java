@@ -13,4 +13,10 @@ public interface NlpConfig {
     /** Load CoreNLP in the background at start-up (readiness is DOWN until loaded). */
     @WithDefault("true")
     boolean preload();
+
+    /**
+     * A file of extra attribution cues in the {@code cues.txt} format (lemma, then flags), added to the
+     * built-in lexicon; an entry for a built-in lemma replaces its flags.
+     */
+    Optional<java.nio.file.Path> extraCues();
 }

@@ -2,7 +2,7 @@ package org.claimwire.nlp;
 
 import java.time.LocalDate;
 import org.claimwire.events.Enrichment;
-import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.Enricher;
 import org.claimwire.nlp.pipeline.NlpPipeline;
 
 /** One CoreNLP pipeline for all plain unit tests of the JVM (loading it takes seconds). */

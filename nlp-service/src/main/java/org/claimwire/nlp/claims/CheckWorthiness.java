@@ -3,7 +3,7 @@ package org.claimwire.nlp.claims;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.claimwire.nlp.pipeline.Token;
+import org.claimwire.nlp.doc.Token;
 
 /**
  * A transparent check-worthiness score in [0, 1] for a span of tokens: figures (numbers, amounts,

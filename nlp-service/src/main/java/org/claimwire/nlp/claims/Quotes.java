@@ -3,9 +3,9 @@ package org.claimwire.nlp.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.claimwire.nlp.pipeline.ParsedDoc;
-import org.claimwire.nlp.pipeline.Sentence;
-import org.claimwire.nlp.pipeline.Token;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
 
 /**
  * Direct-quote spans of a story, tolerant of broken quoting in real copy: a closing mark without an
@@ -43,7 +43,7 @@ final class Quotes {
         int openTok = -1;
         for (int si = 0; si < ss.size(); si++) {
             Sentence s = ss.get(si);
-            if (openSent >= 0 && si > 0 && newParagraph(text, ss.get(si - 1), s)) {
+            if (openSent >= 0 && si > 0 && doc.paragraphBreak(ss.get(si - 1), s)) {
                 Sentence last = ss.get(si - 1);
                 addBroken(out, doc, openSent, openTok, si - 1, last.size(), cues);
                 openSent = -1;
@@ -51,9 +51,9 @@ final class Quotes {
             for (int k = 0; k < s.size(); k++) {
                 Token t = s.token(k);
                 String w = t.word();
-                boolean straight = w.equals("\"");
+                boolean straight = w.equals("\"") || asciiDoubleOpening(text, s, k, openSent);
                 boolean isOpen = OPEN.contains(w) || (straight && openSent < 0);
-                boolean isClose = CLOSE.contains(w) || (straight && openSent >= 0);
+                boolean isClose = !isOpen && CLOSE.contains(w) || (straight && openSent >= 0);
                 if (isOpen && !isClose) {
                     if (openSent >= 0) {
                         addBroken(out, doc, openSent, openTok, si, k, cues);
@@ -76,10 +76,18 @@ final class Quotes {
         return out;
     }
 
-    private static boolean newParagraph(String text, Sentence prev, Sentence next) {
-        int a = prev.end();
-        int b = next.begin();
-        return a <= b && text.substring(a, b).indexOf('\n') >= 0;
+
+    /**
+     * Copy that quotes with two apostrophes both ways (''like this,'' she said): '' opens a quote when none
+     * is open and it stands before a word, after a space or at the start of a line.
+     */
+    private static boolean asciiDoubleOpening(String text, Sentence s, int k, int openSent) {
+        Token t = s.token(k);
+        if (openSent >= 0 || !t.word().equals("''") || k + 1 >= s.size() || s.token(k + 1).isPunct()) {
+            return false;
+        }
+        int b = t.begin();
+        return b == 0 || Character.isWhitespace(text.charAt(b - 1)) || "([—-".indexOf(text.charAt(b - 1)) >= 0;
     }
 
     /** An opening mark at (os, ot) never closed before (limitSent, limitTok). */

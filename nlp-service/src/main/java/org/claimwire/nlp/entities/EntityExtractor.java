@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.claimwire.events.Enrichment.EntityType;
-import org.claimwire.nlp.pipeline.ParsedDoc;
-import org.claimwire.nlp.pipeline.Sentence;
-import org.claimwire.nlp.pipeline.Token;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
 
 /**
  * Finds PERSON / ORGANIZATION / LOCATION / MISC mentions (CoreNLP's 4-class NER) and resolves them

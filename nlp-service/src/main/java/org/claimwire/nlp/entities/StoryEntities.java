@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.claimwire.events.Enrichment;
 import org.claimwire.events.Enrichment.EntityType;
-import org.claimwire.nlp.pipeline.Edge;
-import org.claimwire.nlp.pipeline.ParsedDoc;
-import org.claimwire.nlp.pipeline.Sentence;
-import org.claimwire.nlp.pipeline.Token;
+import org.claimwire.nlp.doc.DisplayText;
+import org.claimwire.nlp.doc.Edge;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
 
 /**
  * The entities of one story and their mentions, with the in-story resolution the claim extractor
@@ -43,8 +44,8 @@ public final class StoryEntities {
     /** A resolved noun phrase: the entity (null when unresolved) and the span of the phrase. */
     public record Ref(Entity entity, int begin, int end, String text) {
         public Enrichment.EntityRef toContract() {
-            return new Enrichment.EntityRef(entity == null ? null : entity.id, entity == null ? null : entity.name,
-                    begin, end, text);
+            return new Enrichment.EntityRef(entity == null ? null : entity.id,
+                    entity == null ? null : DisplayText.normalise(entity.name), begin, end, DisplayText.normalise(text));
         }
     }
 
@@ -251,10 +252,11 @@ public final class StoryEntities {
             }
             List<Enrichment.Span> spans = e.mentions.stream()
                     .sorted(Comparator.comparingInt(Mention::begin))
-                    .map(m -> new Enrichment.Span(m.begin, m.end, m.text))
+                    .map(m -> new Enrichment.Span(m.begin, m.end, DisplayText.normalise(m.text)))
                     .distinct()
                     .toList();
-            out.add(new Enrichment.Entity(e.id, e.name, e.type, e.titles, spans));
+            out.add(new Enrichment.Entity(e.id, DisplayText.normalise(e.name), e.type,
+                    e.titles.stream().map(DisplayText::normalise).distinct().toList(), spans));
         }
         return out;
     }

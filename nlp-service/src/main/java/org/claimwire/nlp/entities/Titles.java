@@ -2,8 +2,8 @@ package org.claimwire.nlp.entities;
 
 import java.util.Locale;
 import java.util.Set;
-import org.claimwire.nlp.pipeline.Sentence;
-import org.claimwire.nlp.pipeline.Token;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
 
 /** Role nouns and title phrases ("Kremlin spokesman", "U.S. president"). */
 public final class Titles {

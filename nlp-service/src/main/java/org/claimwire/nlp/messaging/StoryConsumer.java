@@ -18,7 +18,7 @@ import org.claimwire.events.Enrichment;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Story;
 import org.claimwire.nlp.EnrichmentService;
-import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.Enricher;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;

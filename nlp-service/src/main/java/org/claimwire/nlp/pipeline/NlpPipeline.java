@@ -14,6 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
+import org.claimwire.nlp.doc.Edge;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
 
 /**
  * Stanford CoreNLP in two stages, loaded once per process and safe to call from many threads:

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.Enricher;
 import org.claimwire.nlp.pipeline.NlpPipeline;
 
 /**

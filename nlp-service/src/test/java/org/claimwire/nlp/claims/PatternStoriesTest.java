@@ -194,9 +194,20 @@ class PatternStoriesTest {
 
     @Test
     void nonEnglishGivesNoClaims() {
-        Enrichment e = TestEnricher.get().enrich(story("german"), "en", null);
+        // no declared language (a bare REST call): nlp guesses
+        Enrichment e = TestEnricher.get().enrich(story("german"), null, null);
         assertThat(e.language()).isEqualTo("de");
         assertThat(e.claims()).isEmpty();
+    }
+
+    @Test
+    void declaredLanguageIsTrusted() {
+        // the language is decided once, by ingest: nlp does not second-guess a declared one (issue 18)
+        Enrichment de = TestEnricher.get().enrich("Merkel said the talks would go on.", "de-DE", null);
+        assertThat(de.language()).isEqualTo("de");
+        assertThat(de.claims()).isEmpty();
+        Enrichment en = TestEnricher.get().enrich(story("german"), "en", null);
+        assertThat(en.language()).isEqualTo("en");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.claimwire.nlp.pipeline;
+package org.claimwire.nlp.doc;
 
 import java.util.List;
 
@@ -7,6 +7,11 @@ public record ParsedDoc(String text, List<Sentence> sentences) {
 
     public String span(int begin, int end) {
         return text.substring(begin, end);
+    }
+
+    /** Whether a line break separates two sentences (paragraphs, headline and body, transcript turns). */
+    public boolean paragraphBreak(Sentence a, Sentence b) {
+        return a.end() <= b.begin() && text.substring(a.end(), b.begin()).indexOf('\n') >= 0;
     }
 
     public int tokenCount() {

@@ -1,4 +1,4 @@
-package org.claimwire.nlp.pipeline;
+package org.claimwire.nlp.doc;
 
 /**
  * One token of a sentence: {@code index} is 0-based inside its sentence, {@code begin}/{@code end}

@@ -1,4 +1,4 @@
-package org.claimwire.nlp.pipeline;
+package org.claimwire.nlp.doc;
 
 /** A dependency edge between two token indexes of one sentence (enhanced++ relation names, e.g. {@code obl:to}). */
 public record Edge(int gov, int dep, String rel) {

@@ -1,4 +1,4 @@
-package org.claimwire.nlp.pipeline;
+package org.claimwire.nlp.doc;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +15,8 @@ public final class Sentence {
     private int[] head;          // basic tree: head index or -1 for root; null when not parsed
     private String[] rel;        // basic relation to the head
     private List<Edge> edges = List.of();
+    private List<List<Integer>> children;   // basic-tree children per token, built once with the parse
+    private List<List<Edge>> outEdges;      // enhanced++ edges per governor
 
     public Sentence(int index, List<Token> tokens) {
         this.index = index;
@@ -53,6 +55,25 @@ public final class Sentence {
         this.head = head;
         this.rel = rel;
         this.edges = List.copyOf(edges);
+        int n = tokens.size();
+        List<List<Integer>> ch = new ArrayList<>(n);
+        List<List<Edge>> oe = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ch.add(new ArrayList<>(2));
+            oe.add(new ArrayList<>(2));
+        }
+        for (int k = 0; k < n; k++) {
+            if (head[k] >= 0 && head[k] < n) {
+                ch.get(head[k]).add(k);
+            }
+        }
+        for (Edge e : this.edges) {
+            if (e.gov() >= 0 && e.gov() < n) {
+                oe.get(e.gov()).add(e);
+            }
+        }
+        this.children = ch;
+        this.outEdges = oe;
     }
 
     public List<Edge> edges() {
@@ -72,8 +93,11 @@ public final class Sentence {
     /** Enhanced++ dependents of {@code gov} whose relation matches. */
     public List<Edge> out(int gov, Predicate<String> relMatches) {
         List<Edge> r = new ArrayList<>();
-        for (Edge e : edges) {
-            if (e.gov() == gov && relMatches.test(e.rel())) {
+        if (outEdges == null || gov < 0 || gov >= outEdges.size()) {
+            return r;
+        }
+        for (Edge e : outEdges.get(gov)) {
+            if (relMatches.test(e.rel())) {
                 r.add(e);
             }
         }
@@ -93,16 +117,10 @@ public final class Sentence {
 
     /** Basic-tree children of token i. */
     public List<Integer> children(int i) {
-        if (head == null) {
+        if (children == null || i < 0 || i >= children.size()) {
             return Collections.emptyList();
         }
-        List<Integer> r = new ArrayList<>();
-        for (int k = 0; k < head.length; k++) {
-            if (head[k] == i) {
-                r.add(k);
-            }
-        }
-        return r;
+        return Collections.unmodifiableList(children.get(i));
     }
 
     /**

@@ -1,0 +1,227 @@
+package org.claimwire.nlp.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.claimwire.nlp.doc.Edge;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
+
+/**
+ * Where a cue's content is and how far it reaches: complement clauses (conjoined ones with their own
+ * "that" or subject become separate contents), else an infinitive (with its controller: "urged him to
+ * resign", "called on Congress to act"), a noun-phrase object or a prepositional phrase, as the cue allows.
+ */
+final class ContentSpans {
+    /** Prepositions whose phrase can be a content ("called for a recount", "worried about jobs"). */
+    private static final Set<String> CONTENT_PREPOSITIONS = Set.of("obl:for", "obl:about", "obl:of", "obl:against",
+            "obl:over");
+
+    private final CueLexicon lex;
+
+    ContentSpans(CueLexicon lex) {
+        this.lex = lex;
+    }
+
+    static List<Integer> ccomps(Sentence s, int k) {
+        List<Integer> out = new ArrayList<>();
+        for (Edge e : s.out(k, r -> r.equals("ccomp"))) {
+            out.add(e.dep());
+        }
+        return out;
+    }
+
+    /** Content heads of the cue at {@code k}, outermost first. */
+    List<Integer> heads(Sentence s, int k, String lemma) {
+        List<Integer> heads = new ArrayList<>();
+        for (int c : ccomps(s, k)) {
+            int top = c;
+            while (s.rel(top).equals("conj") && s.head(top) >= 0 && s.head(top) != k) {
+                top = s.head(top);
+            }
+            if (top != c && heads.contains(top) && !isSplitConjunct(s, c)) {
+                continue; // "confirm nor deny", "come and stay": one content
+            }
+            if (!heads.contains(c)) {
+                heads.add(c);
+            }
+        }
+        if (heads.isEmpty() && !lex.has(lemma, "obj") && !lex.has(lemma, "recipient")) {
+            misparsedClause(s, k, heads);
+        }
+        if (heads.isEmpty() && lex.has(lemma, "xcomp")) {
+            for (Edge e : s.out(k, r -> r.equals("xcomp"))) {
+                heads.add(e.dep());
+            }
+        }
+        if (heads.isEmpty() && lex.has(lemma, "obj")) {
+            for (Edge e : s.out(k, r -> r.equals("obj"))) {
+                if (s.token(e.dep()).isNoun() || s.token(e.dep()).pos().equals("CD")) {
+                    heads.add(e.dep());
+                }
+            }
+        }
+        if (heads.isEmpty() && lex.has(lemma, "obl")) {
+            for (Edge e : s.out(k, CONTENT_PREPOSITIONS::contains)) {
+                if (e.dep() > k && (s.token(e.dep()).isNoun() || s.token(e.dep()).isVerb())) {
+                    heads.add(e.dep());
+                    break;
+                }
+            }
+        }
+        // conjoined complements nested lower down ("that A was ready to ... and that B was waiting")
+        List<Integer> more = new ArrayList<>();
+        for (int h : heads) {
+            for (int t : s.subtree(h, c -> false)) {
+                if (t != h && isSplitConjunct(s, t) && !heads.contains(t) && !more.contains(t)) {
+                    more.add(t);
+                }
+            }
+        }
+        heads.addAll(more);
+        // drop heads inside another head's subtree unless they are split conjuncts
+        List<Integer> keep = new ArrayList<>();
+        for (int h : heads) {
+            boolean inside = false;
+            for (int o : heads) {
+                if (o != h && s.dominates(o, h) && !isSplitConjunct(s, h)) {
+                    inside = true;
+                }
+            }
+            if (!inside) {
+                keep.add(h);
+            }
+        }
+        return keep;
+    }
+
+    /**
+     * "said Trump's “meltdown is unhinged”" parsed as an object plus a loose clause: a cue that takes no
+     * object, with an object whose phrase holds a verb, has the clause as its content after all.
+     */
+    private static void misparsedClause(Sentence s, int k, List<Integer> heads) {
+        for (int c : s.children(k)) {
+            if (c > k && (s.rel(c).equals("obj") || s.rel(c).equals("dep"))) {
+                for (int t : s.subtree(c, x -> false)) {
+                    if (s.token(t).isVerb() && t != c || s.rel(c).equals("dep") && s.token(c).isVerb()) {
+                        heads.add(c);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The tokens of the content headed by {@code h}; an infinitive takes its controller object along. */
+    List<Integer> tokens(Sentence s, int k, int h, List<Integer> allHeads) {
+        // a participial cue inside the content ("rates would rise, adding that ...") starts a claim of its own
+        List<Integer> toks = new ArrayList<>(s.subtree(h, c -> allHeads.contains(c) || isParticipialCue(s, c)));
+        if (s.rel(h).equals("xcomp") && s.head(h) == k) {
+            for (int c : s.children(k)) {
+                String r = s.rel(c);
+                if (c > k && c < h && (r.equals("obj") || r.equals("iobj") || r.equals("obl"))) {
+                    List<Integer> ctl = s.subtree(c, x -> false);
+                    toks.addAll(0, ctl);
+                    break;
+                }
+            }
+        }
+        if (s.rel(h).startsWith("obl")) {
+            toks.removeIf(t -> s.rel(t).equals("case") && s.head(t) == h);
+        }
+        toks.sort(Integer::compare);
+        return toks;
+    }
+
+    private boolean isParticipialCue(Sentence s, int c) {
+        Token t = s.token(c);
+        return t.pos().equals("VBG") && s.rel(c).startsWith("advcl") && lex.isCue(t.lemma());
+    }
+
+    /** A conjunct clause with its own complementizer ("and that ...") or its own subject. */
+    static boolean isSplitConjunct(Sentence s, int t) {
+        if (!s.rel(t).equals("conj") || !s.token(t).pos().matches("VB.*|JJ.*|NN.*")) {
+            return false;
+        }
+        boolean mark = false;
+        boolean subj = false;
+        for (int c : s.children(t)) {
+            String r = s.rel(c);
+            String w = s.token(c).lower();
+            if ((r.equals("mark") || r.equals("dep")) && (w.equals("that") || w.equals("whether"))) {
+                mark = true;
+            }
+            if (r.startsWith("nsubj")) {
+                subj = true;
+            }
+        }
+        // "said he would come and she would stay": own subject, and the head is a clause complement
+        return mark || subj && s.token(t).isVerb();
+    }
+
+    /** First and last token of {@code toks} without edge punctuation, "that" or a dangling coordinator. */
+    static int[] trimmed(Sentence s, List<Integer> toks) {
+        if (toks.isEmpty()) {
+            return null;
+        }
+        int a = toks.get(0);
+        int b = toks.get(toks.size() - 1);
+        while (a <= b && (isEdgePunct(s.token(a)) || isComplementizer(s, a) || s.token(a).pos().equals("CC"))) {
+            a++;
+        }
+        while (b >= a && (s.token(b).pos().equals("CC") || isEdgePunct(s.token(b)))) {
+            b--;
+        }
+        return a > b ? null : new int[] {a, b};
+    }
+
+    private static boolean isComplementizer(Sentence s, int i) {
+        String w = s.token(i).lower();
+        return w.equals("that") && (s.rel(i).equals("mark") || s.rel(i).equals("dep") || s.token(i).pos().equals("IN")
+                || s.token(i).pos().equals("WDT"));
+    }
+
+    private static boolean isEdgePunct(Token t) {
+        String w = t.word();
+        return w.equals(",") || w.equals(".") || w.equals(":") || w.equals(";") || w.equals("--") || w.equals("-")
+                || Quotes.isQuoteMark(w);
+    }
+
+    /** The predicate after the subject: "did not elaborate further", "declined to comment on the matter". */
+    static int[] predicate(Sentence s, int k, int subj) {
+        List<Integer> toks = s.subtree(k, c -> s.rel(c).startsWith("nsubj") || s.rel(c).equals("punct")
+                || s.rel(c).startsWith("ccomp") || s.rel(c).equals("parataxis"));
+        int subjEnd = subj;
+        if (subj >= 0) {
+            for (int t : s.subtree(subj, c -> false)) {
+                subjEnd = Math.max(subjEnd, t);
+            }
+        }
+        int a = Integer.MAX_VALUE;
+        int b = -1;
+        for (int t : toks) {
+            if (subj >= 0 && subj < k && t <= subjEnd) {
+                continue;
+            }
+            a = Math.min(a, t);
+            b = Math.max(b, t);
+        }
+        if (b < 0) {
+            return new int[] {k, k};
+        }
+        return trimmed(s, range(a, b));
+    }
+
+    static List<Integer> range(int a, int b) {
+        List<Integer> r = new ArrayList<>();
+        for (int i = a; i <= b; i++) {
+            r.add(i);
+        }
+        return r;
+    }
+
+    static int[] span(Sentence s, List<Integer> toks) {
+        int[] t = trimmed(s, toks);
+        return t == null ? new int[] {toks.get(0), toks.get(toks.size() - 1)} : t;
+    }
+}

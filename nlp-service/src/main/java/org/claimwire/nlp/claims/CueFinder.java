@@ -1,0 +1,105 @@
+package org.claimwire.nlp.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
+
+/**
+ * Finds the cues of a sentence and the grammatical form each one takes, which decides where its source
+ * is: a finite clause ("she said"), a participle ("..., saying"; "a statement saying"), a passive ("it was
+ * reported that"), an adjective predicate ("is confident that") or "according to".
+ */
+final class CueFinder {
+    enum Form { CLAUSE, PARTICIPLE, NOMINAL_PARTICIPLE, PASSIVE, ACCORDING_TO }
+
+    /** One cue: its token, lemma and form. */
+    record Site(int token, String lemma, Form form) {
+    }
+
+    private final CueLexicon lex;
+
+    CueFinder(CueLexicon lex) {
+        this.lex = lex;
+    }
+
+    /** The cheap prefilter, before parsing: a cue word or "according to" in the sentence. */
+    boolean mayHoldCue(Sentence s) {
+        for (Token t : s.tokens()) {
+            if (isCueWord(t) || t.lower().equals("according")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isCueWord(Token t) {
+        if (t.isVerb()) {
+            return lex.isCue(t.lemma());
+        }
+        return t.pos().startsWith("JJ") && lex.has(t.lemma(), "adj");
+    }
+
+    List<Site> find(Sentence s) {
+        List<Site> out = new ArrayList<>();
+        for (int k = 0; k < s.size(); k++) {
+            Token t = s.token(k);
+            if (t.lower().equals("according") && k + 1 < s.size() && s.token(k + 1).lower().equals("to")) {
+                out.add(new Site(k, "according to", Form.ACCORDING_TO));
+                continue;
+            }
+            if (!isCueWord(t)) {
+                continue;
+            }
+            Form f = form(s, k);
+            if (f != null) {
+                out.add(new Site(k, t.lemma().toLowerCase(Locale.ROOT), f));
+            }
+        }
+        return out;
+    }
+
+    /** An adverbial participle is set off: ", saying", "-- adding", "while noting", ", also arguing". */
+    private static boolean setOff(Sentence s, int k) {
+        for (int c : s.children(k)) {
+            if (s.rel(c).equals("mark") && c < k) {
+                return true;
+            }
+        }
+        int p = k - 1;
+        while (p >= 0 && s.token(p).pos().startsWith("RB")) {
+            p--;
+        }
+        if (p < 0) {
+            return false;
+        }
+        String w = s.token(p).word();
+        return w.equals(",") || w.equals("--") || w.equals("—") || w.equals("–") || w.equals(";");
+    }
+
+    private static Form form(Sentence s, int k) {
+        String rel = s.rel(k);
+        Token t = s.token(k);
+        if (rel.startsWith("amod") || rel.equals("compound")) {
+            return null; // "the reported talks"
+        }
+        if (!s.out(k, r -> r.equals("nsubj") || r.equals("nsubj:xsubj")).isEmpty()) {
+            return Form.CLAUSE;
+        }
+        if (!s.out(k, r -> r.equals("aux:pass")).isEmpty()) {
+            return Form.PASSIVE;
+        }
+        if (!t.pos().equals("VBG")) {
+            return null;
+        }
+        if (rel.equals("acl")) {
+            return Form.NOMINAL_PARTICIPLE;  // "a statement saying", "a poll showing"
+        }
+        if ((rel.startsWith("advcl") || rel.equals("xcomp") || rel.equals("dep") || rel.equals("parataxis"))
+                && setOff(s, k)) {
+            return Form.PARTICIPLE;          // "..., saying", "while adding that"
+        }
+        return null;
+    }
+}

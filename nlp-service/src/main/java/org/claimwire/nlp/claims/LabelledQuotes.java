@@ -1,0 +1,151 @@
+package org.claimwire.nlp.claims;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.claimwire.events.Enrichment;
+import org.claimwire.events.Enrichment.Mode;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
+import org.claimwire.nlp.entities.StoryEntities;
+import org.claimwire.nlp.entities.StoryEntities.Ref;
+
+/**
+ * Attributions marked by layout rather than a verb, found without a parse: a paragraph or headline that
+ * opens with a name and a colon ("PENCE: Well, ...", "Warren: 'You should be investigated'"), and a
+ * quote signed with a dash on its own line (“...” ― Jane Doe).
+ */
+final class LabelledQuotes {
+    private static final Set<String> NOT_SOURCES = Set.of("update", "updated", "note", "editor", "correction",
+            "related", "watch", "read", "photo", "photos", "video", "source", "q", "a", "advertisement", "caption",
+            "credit", "breaking", "exclusive", "opinion", "analysis", "live", "listen", "subscribe", "share");
+    private static final Set<String> DASHES = Set.of("―", "—", "–", "-", "--");
+    private static final int MAX_LABEL_TOKENS = 5;
+
+    private LabelledQuotes() {
+    }
+
+    /** "NAME: content" opening a paragraph; the content runs to the end of the paragraph. */
+    static void colonLabels(ParsedDoc doc, StoryEntities ents, List<Draft> drafts) {
+        List<Sentence> ss = doc.sentences();
+        for (int si = 0; si < ss.size(); si++) {
+            Sentence s = ss.get(si);
+            if (si > 0 && !doc.paragraphBreak(ss.get(si - 1), s)) {
+                continue;
+            }
+            int colon = -1;
+            for (int k = 1; k <= MAX_LABEL_TOKENS && k < s.size(); k++) {
+                if (s.token(k).word().equals(":")) {
+                    colon = k;
+                    break;
+                }
+            }
+            if (colon < 0 || colon + 3 > s.size() || !isLabel(s, colon)) {
+                continue;
+            }
+            int last = si;
+            while (last + 1 < ss.size() && !doc.paragraphBreak(ss.get(last), ss.get(last + 1))) {
+                last++;
+            }
+            int cb = s.token(colon + 1).begin();
+            int ce = ss.get(last).end();
+            if (covered(drafts, cb, ce)) {
+                continue;
+            }
+            Draft d = new Draft();
+            d.sent = si;
+            d.speaker = ents.resolveNounPhrase(s, colon - 1, 0, colon);
+            Token c = s.token(colon);
+            d.cue = new Enrichment.Cue(c.begin(), c.end(), c.word(), ":");
+            d.cb = cb;
+            d.ce = trimEnd(doc, cb, ce);
+            d.mode = Mode.DIRECT;
+            drafts.add(d);
+        }
+    }
+
+    private static boolean isLabel(Sentence s, int colon) {
+        boolean named = false;
+        for (int i = 0; i < colon; i++) {
+            Token t = s.token(i);
+            if (NOT_SOURCES.contains(t.lower())) {
+                return false;
+            }
+            boolean caps = t.word().length() >= 2 && t.word().equals(t.word().toUpperCase(Locale.ROOT))
+                    && Character.isLetter(t.word().charAt(0));
+            if (t.isProperNoun() || caps) {
+                named |= "PERSON".equals(t.ner()) || "ORGANIZATION".equals(t.ner()) || caps && t.word().length() >= 3;
+            } else if (!(t.pos().equals("DT") || t.pos().equals("POS") || t.pos().equals(".") || t.isNoun())) {
+                return false;
+            }
+        }
+        // a place ("WASHINGTON:") is a dateline, not a source
+        return named && !"LOCATION".equals(s.token(colon - 1).ner());
+    }
+
+    /** A quote followed by a dash and a name that ends the paragraph: the name signs the quote. */
+    static void dashSignatures(ParsedDoc doc, StoryEntities ents, List<Quotes.Quote> quotes, List<Draft> drafts) {
+        String text = doc.text();
+        List<Sentence> ss = doc.sentences();
+        for (Quotes.Quote q : quotes) {
+            if (covered(drafts, q.begin(), q.end())) {
+                continue;
+            }
+            for (int si = q.endSent(); si < ss.size() && si <= q.endSent() + 1; si++) {
+                Sentence s = ss.get(si);
+                int dash = -1;
+                for (int k = 0; k < s.size(); k++) {
+                    Token t = s.token(k);
+                    if (t.begin() >= q.end() && DASHES.contains(t.word())
+                            && text.substring(q.end(), t.begin()).matches("[\\s”\"’'.,!?]*")) {
+                        dash = k;
+                        break;
+                    }
+                }
+                if (dash < 0 || dash + 1 >= s.size() || !s.token(dash + 1).isProperNoun()) {
+                    continue;
+                }
+                int end = dash + 1;
+                while (end < s.size() && (s.token(end).isProperNoun() || s.token(end).pos().equals("POS")
+                        || s.token(end).word().equals("."))) {
+                    end++;
+                }
+                boolean endsLine = end >= s.size() || s.token(end).word().equals(",")
+                        || si + 1 >= ss.size() || doc.paragraphBreak(s, ss.get(si + 1));
+                if (!endsLine || end - dash > 6) {
+                    continue;
+                }
+                Draft d = new Draft();
+                d.sent = si;
+                Ref speaker = ents.resolveNounPhrase(s, end - 1, dash + 1, end);
+                d.speaker = speaker;
+                Token c = s.token(dash);
+                d.cue = new Enrichment.Cue(c.begin(), c.end(), c.word(), "—");
+                d.cb = q.begin();
+                d.ce = q.end();
+                d.mode = Mode.DIRECT;
+                drafts.add(d);
+                break;
+            }
+        }
+    }
+
+    private static boolean covered(List<Draft> drafts, int b, int e) {
+        for (Draft d : drafts) {
+            if (d.cb < e && b < d.ce) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int trimEnd(ParsedDoc doc, int b, int e) {
+        String t = doc.text();
+        while (e > b && Character.isWhitespace(t.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+}

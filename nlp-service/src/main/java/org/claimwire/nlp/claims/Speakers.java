@@ -1,0 +1,106 @@
+package org.claimwire.nlp.claims;
+
+import java.util.List;
+import java.util.Set;
+import org.claimwire.nlp.doc.Edge;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
+import org.claimwire.nlp.entities.StoryEntities;
+import org.claimwire.nlp.entities.StoryEntities.Ref;
+
+/** The source of a cue: which token it is for each cue form, and the phrase resolved to an entity. */
+final class Speakers {
+    private static final Set<String> FIRST_SECOND_PERSON = Set.of("i", "we", "you", "me", "us");
+
+    private Speakers() {
+    }
+
+    /**
+     * The source token of the cue at {@code k}: its subject (following "who" and conjoined verbs through the
+     * enhanced graph); for a participle the subject of the clause it hangs from; for "a statement saying"
+     * the noun; for a passive the "by" agent. -1 when there is none.
+     */
+    static int sourceToken(Sentence s, int k, CueFinder.Form form, CueLexicon lex) {
+        return switch (form) {
+            case CLAUSE -> subject(s, k);
+            case PARTICIPLE -> participleSource(s, k, lex);
+            case NOMINAL_PARTICIPLE -> s.head(k);
+            case PASSIVE -> {
+                for (Edge e : s.out(k, r -> r.equals("obl:agent") || r.equals("obl:by"))) {
+                    yield e.dep();
+                }
+                yield -1;
+            }
+            case ACCORDING_TO -> s.head(k);
+        };
+    }
+
+    /**
+     * "X said A, adding B": the participle's source is the subject of the nearest cue above it, else of
+     * the main clause (a parser often hangs the participle on a lower verb: "rates would rise, adding").
+     */
+    private static int participleSource(Sentence s, int k, CueLexicon lex) {
+        int nearest = -1;
+        int top = -1;
+        int guard = 0;
+        for (int h = s.head(k); h >= 0 && guard++ < s.size(); h = s.head(h)) {
+            int subj = subject(s, h);
+            if (subj < 0) {
+                continue;
+            }
+            if (s.token(h).isVerb() && lex.isCue(s.token(h).lemma())) {
+                return subj;
+            }
+            if (nearest < 0) {
+                nearest = subj;
+            }
+            top = subj;
+        }
+        return top >= 0 ? top : nearest;
+    }
+
+    static int subject(Sentence s, int k) {
+        for (Edge e : s.out(k, r -> r.equals("nsubj") || r.equals("nsubj:xsubj"))) {
+            return firstConjunctHead(s, e.dep());
+        }
+        return -1;
+    }
+
+    private static int firstConjunctHead(Sentence s, int tok) {
+        // enhanced++ gives one nsubj per conjunct; the basic tree's first conjunct heads the phrase
+        int h = tok;
+        while (s.rel(h).equals("conj") && s.head(h) >= 0 && s.head(h) < h) {
+            h = s.head(h);
+        }
+        return h;
+    }
+
+    /** Sources that make no claim of a story's subject: "I said", "we think", "there was said", expletive "it". */
+    static boolean isNonSource(Sentence s, int k, int subj) {
+        Token st = s.token(subj);
+        return FIRST_SECOND_PERSON.contains(st.lower()) || st.pos().equals("EX")
+                || (st.lower().equals("it") && !s.out(k, r -> r.equals("nsubj:pass") || r.equals("expl")).isEmpty());
+    }
+
+    /** The source phrase (without relative clauses and punctuation), resolved to an entity where one exists. */
+    static Ref resolve(Sentence s, int subj, StoryEntities ents) {
+        List<Integer> toks = s.subtree(subj, c -> {
+            String r = s.rel(c);
+            return r.startsWith("acl") || r.equals("punct") || r.equals("parataxis") || r.equals("case") && s.head(c) == subj
+                    || r.startsWith("appos") && s.token(c).pos().startsWith("PRP");
+        });
+        int from = toks.get(0);
+        int to = toks.get(toks.size() - 1) + 1;
+        // coordinated speakers ("Washington and Moscow") are not one entity
+        for (int c : s.children(subj)) {
+            if (s.rel(c).equals("conj") && !"O".equals(s.token(c).ner())) {
+                StringBuilder text = new StringBuilder();
+                for (int i = from; i < to; i++) {
+                    text.append(i > from ? " " : "").append(s.token(i).word());
+                }
+                return new Ref(null, s.token(from).begin(), s.token(to - 1).end(), text.toString());
+            }
+        }
+        return ents.resolveNounPhrase(s, subj, from, to);
+    }
+}

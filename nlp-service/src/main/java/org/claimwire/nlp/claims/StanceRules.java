@@ -1,0 +1,192 @@
+package org.claimwire.nlp.claims;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.claimwire.events.Enrichment.Stance;
+import org.claimwire.nlp.doc.Edge;
+import org.claimwire.nlp.doc.Sentence;
+import org.claimwire.nlp.doc.Token;
+import org.claimwire.nlp.entities.WordList;
+
+/**
+ * The stance a claim takes: denial only of assertions (a rejected offer is a decision), "neither confirm
+ * nor deny", declining to comment (not declining to be named), no response.
+ */
+final class StanceRules {
+    static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no");
+    static final Set<String> SILENCE_VERBS = Set.of("say", "comment", "elaborate", "discuss", "disclose",
+            "reveal", "specify", "speculate", "confirm", "detail", "identify", "name", "answer", "go");
+    private static final Set<String> DECISION_OBJECTS = WordList.load(StanceRules.class, "decision-objects.txt");
+    private static final Set<String> ASSERTION_OBJECTS = WordList.load(StanceRules.class, "assertion-objects.txt");
+
+    private final CueLexicon lex;
+
+    StanceRules(CueLexicon lex) {
+        this.lex = lex;
+    }
+
+    static boolean negated(Sentence s, int k) {
+        for (int c : s.children(k)) {
+            if (NEGATORS.contains(s.token(c).lower()) && (s.rel(c).equals("advmod") || s.rel(c).equals("neg")
+                    || s.rel(c).equals("det"))) {
+                return true;
+            }
+        }
+        // "has so far not responded": a negator among the aux/adverbs just before the verb
+        for (int i = k - 1; i >= 0 && i >= k - 4; i--) {
+            Token t = s.token(i);
+            if (NEGATORS.contains(t.lower())) {
+                return true;
+            }
+            if (!(t.pos().startsWith("RB") || t.pos().equals("MD") || t.pos().startsWith("VB"))) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConfirmDeny(String lemma) {
+        return lemma.equals("confirm") || lemma.equals("deny");
+    }
+
+    /** "deny" in "neither confirm nor deny", or a confirm/deny inside another claim that says so. */
+    static boolean isPartOfNeitherConfirmNorDeny(Sentence s, int k) {
+        String lemma = s.token(k).lemma().toLowerCase(Locale.ROOT);
+        if (s.rel(k).equals("conj") && s.head(k) >= 0 && isConfirmDeny(lemma)
+                && isConfirmDeny(s.token(s.head(k)).lemma().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return isConfirmDeny(lemma) && isEmbedded(s, k) && isNcnd(s, k);
+    }
+
+    private static boolean isNcnd(Sentence s, int k) {
+        for (Edge e : s.out(k, r -> r.startsWith("conj") || r.equals("cc:preconj"))) {
+            String l = s.token(e.dep()).lemma().toLowerCase(Locale.ROOT);
+            if (isConfirmDeny(l) || l.equals("neither")) {
+                return true;
+            }
+        }
+        return negated(s, k);
+    }
+
+    private static boolean isEmbedded(Sentence s, int k) {
+        int h = k;
+        while (s.rel(h).equals("conj") && s.head(h) >= 0) {
+            h = s.head(h);
+        }
+        String r = s.rel(h);
+        return r.equals("ccomp") || r.equals("xcomp") || r.equals("dep") || r.equals("parataxis") || r.startsWith("advcl");
+    }
+
+    /**
+     * What "declined/refused to X" is: declining to comment ("to comment", "to name the buyer"), nothing
+     * ("declined to be identified": anonymity, not silence), or an ordinary intention ("refused to resign").
+     */
+    enum Refusal { SILENCE, ANONYMITY, INTENTION, NONE }
+
+    Refusal refusal(Sentence s, int k) {
+        List<Edge> x = s.out(k, r -> r.equals("xcomp"));
+        if (x.isEmpty()) {
+            return Refusal.NONE;
+        }
+        int v = x.get(0).dep();
+        if (isPassive(s, v)) {
+            return Refusal.ANONYMITY;
+        }
+        if (SILENCE_VERBS.contains(s.token(v).lemma().toLowerCase(Locale.ROOT))) {
+            return Refusal.SILENCE;
+        }
+        return lex.has(s.token(k).lemma(), "xcomp") ? Refusal.INTENTION : Refusal.NONE;
+    }
+
+    private static boolean isPassive(Sentence s, int v) {
+        for (int c : s.children(v)) {
+            if (s.rel(c).equals("aux:pass")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stance from the cue alone: a deny-cue denies; negated deny or confirm neither confirms nor denies. */
+    Stance byCue(String lemma, boolean negated) {
+        if (lex.has(lemma, "deny")) {
+            return negated ? Stance.NEITHER_CONFIRMS_NOR_DENIES : Stance.DENIES;
+        }
+        if (lex.has(lemma, "confirm") && negated) {
+            return Stance.NEITHER_CONFIRMS_NOR_DENIES;
+        }
+        return Stance.ASSERTS;
+    }
+
+    /**
+     * A deny-cue with a noun-phrase object: a decision ("rejected the offer", "denied the motion",
+     * "dismissed the application") unless the object is an assertion ("rejected the reports").
+     */
+    boolean isDecision(Sentence s, String lemma, int contentHead) {
+        if (!lex.has(lemma, "deny") || !s.rel(contentHead).equals("obj")) {
+            return false;
+        }
+        String noun = s.token(contentHead).lemma().toLowerCase(Locale.ROOT);
+        String word = s.token(contentHead).lower();
+        if (DECISION_OBJECTS.contains(noun) || DECISION_OBJECTS.contains(word)) {
+            return true;
+        }
+        return lex.has(lemma, "decision") && !ASSERTION_OBJECTS.contains(noun) && !ASSERTION_OBJECTS.contains(word);
+    }
+
+    /** "dismissed the manager", "rejected him": a deny-cue acting on a person is no claim at all. */
+    static boolean actsOnPerson(Sentence s, int contentHead) {
+        Token t = s.token(contentHead);
+        return s.rel(contentHead).equals("obj") && ("PERSON".equals(t.ner()) || t.pos().startsWith("PRP"));
+    }
+
+    /** Stance of a claim from its cue and its content's own words. */
+    Stance stance(Sentence s, String lemma, boolean negated, List<Integer> content) {
+        Stance cue = byCue(lemma, negated);
+        if (cue != Stance.ASSERTS) {
+            return cue;
+        }
+        // "neither confirm nor deny", "could not confirm or deny"
+        boolean confirm = false;
+        boolean deny = false;
+        boolean neg = false;
+        for (int i : content) {
+            Token t = s.token(i);
+            String l = t.lemma().toLowerCase(Locale.ROOT);
+            if (l.equals("confirm")) {
+                confirm = true;
+            } else if (l.equals("deny")) {
+                deny = true;
+            } else if ((l.equals("neither") || NEGATORS.contains(t.lower()) || l.equals("cannot")) && !confirm && !deny) {
+                neg = true;
+            }
+        }
+        if (confirm && deny && neg) {
+            return Stance.NEITHER_CONFIRMS_NOR_DENIES;
+        }
+        // "better not to say", "would not comment" as the content's own predicate; not "an executive it did
+        // not name" (a relative clause) nor "asked not to be named" (anonymity)
+        for (int i = 0; i < content.size(); i++) {
+            int ti = content.get(i);
+            Token t = s.token(ti);
+            if (!t.isVerb() || !SILENCE_VERBS.contains(t.lemma().toLowerCase(Locale.ROOT))
+                    || s.rel(ti).startsWith("acl") || isPassive(s, ti)) {
+                continue;
+            }
+            for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+                Token p = s.token(content.get(j));
+                if (NEGATORS.contains(p.lower()) || p.lemma().equalsIgnoreCase("decline") || p.lemma().equalsIgnoreCase("refuse")) {
+                    return Stance.DECLINES_TO_COMMENT;
+                }
+            }
+        }
+        for (int i = 0; i + 1 < content.size(); i++) {
+            if (s.token(content.get(i)).lower().equals("no") && s.token(content.get(i + 1)).lower().equals("comment")) {
+                return Stance.DECLINES_TO_COMMENT;
+            }
+        }
+        return Stance.ASSERTS;
+    }
+}
