@@ -70,6 +70,7 @@ public final class ClaimExtractor {
         LabelledQuotes.colonLabels(doc, ents, drafts);
         LabelledQuotes.dashSignatures(doc, ents, quotes, drafts);
         removeNestedSameSpeaker(drafts);
+        removeQuotedStates(drafts, quotes);
         inheritRecipients(drafts);
         Scoring.unattributed(doc, quotes, drafts, refDate);
         drafts.sort(Comparator.comparingInt(Draft::sortKey).thenComparingInt(d -> d.cb));
@@ -334,6 +335,15 @@ public final class ClaimExtractor {
             seen.add(d);
             return false;
         });
+    }
+
+    /**
+     * "We want jobs," she said: a belief or intention ascribed inside someone's quote is part of what the
+     * quoted speaker says, not an attribution of its own.
+     */
+    private static void removeQuotedStates(List<Draft> drafts, List<Quotes.Quote> quotes) {
+        drafts.removeIf(d -> (d.kind == Kind.BELIEF || d.kind == Kind.INTENTION) && d.cue != null
+                && quotes.stream().anyMatch(q -> q.contains(d.cue.start(), d.cue.end())));
     }
 
     /**

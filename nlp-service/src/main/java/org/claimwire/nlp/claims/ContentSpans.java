@@ -49,6 +49,12 @@ final class ContentSpans {
         if (heads.isEmpty() && !lex.has(lemma, "obj") && !lex.has(lemma, "recipient")) {
             misparsedClause(s, k, heads);
         }
+        if (heads.isEmpty()) {
+            int h = clauseAboveCsubj(s, k);
+            if (h >= 0) {
+                heads.add(h);
+            }
+        }
         if (heads.isEmpty() && lex.has(lemma, "xcomp")) {
             for (Edge e : s.out(k, r -> r.equals("xcomp"))) {
                 heads.add(e.dep());
@@ -112,10 +118,34 @@ final class ContentSpans {
         }
     }
 
+    /**
+     * "The governor believes the economy will recover" parsed with the cue as the clausal subject of
+     * "recover": the content is the clause after the cue. The cue (or the noun it modifies, "a statement
+     * saying") sits in a csubj of a later verb.
+     */
+    private static int clauseAboveCsubj(Sentence s, int k) {
+        int a = k;
+        for (int guard = 0; a >= 0 && guard < 4; guard++) {
+            String r = s.rel(a);
+            int h = s.head(a);
+            if (r.equals("csubj") && h > k && s.token(h).isVerb()) {
+                return h;
+            }
+            if (!(r.equals("acl") || r.equals("obj")) || h < 0) {
+                return -1;
+            }
+            a = h;
+        }
+        return -1;
+    }
+
     /** The tokens of the content headed by {@code h}; an infinitive takes its controller object along. */
     List<Integer> tokens(Sentence s, int k, int h, List<Integer> allHeads) {
         // a participial cue inside the content ("rates would rise, adding that ...") starts a claim of its own
         List<Integer> toks = new ArrayList<>(s.subtree(h, c -> allHeads.contains(c) || isParticipialCue(s, c)));
+        if (s.dominates(h, k)) {
+            toks.removeIf(t -> t <= k);   // the clause above a misparsed cue: only what follows the cue
+        }
         if (s.rel(h).equals("xcomp") && s.head(h) == k) {
             for (int c : s.children(k)) {
                 String r = s.rel(c);

@@ -7,6 +7,7 @@ import org.claimwire.events.Enrichment.Stance;
 import org.claimwire.nlp.doc.Edge;
 import org.claimwire.nlp.doc.Sentence;
 import org.claimwire.nlp.doc.Token;
+import org.claimwire.nlp.entities.Titles;
 import org.claimwire.nlp.entities.WordList;
 
 /**
@@ -139,7 +140,8 @@ final class StanceRules {
     /** "dismissed the manager", "rejected him": a deny-cue acting on a person is no claim at all. */
     static boolean actsOnPerson(Sentence s, int contentHead) {
         Token t = s.token(contentHead);
-        return s.rel(contentHead).equals("obj") && ("PERSON".equals(t.ner()) || t.pos().startsWith("PRP"));
+        return s.rel(contentHead).equals("obj") && ("PERSON".equals(t.ner()) || t.pos().startsWith("PRP")
+                || Titles.isRoleNoun(t));
     }
 
     /** Stance of a claim from its cue and its content's own words. */

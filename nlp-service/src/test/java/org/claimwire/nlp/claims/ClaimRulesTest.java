@@ -1,0 +1,162 @@
+package org.claimwire.nlp.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.claimwire.events.Enrichment;
+import org.claimwire.events.Enrichment.Claim;
+import org.claimwire.events.Enrichment.Kind;
+import org.claimwire.events.Enrichment.Mode;
+import org.claimwire.events.Enrichment.Stance;
+import org.claimwire.nlp.doc.Conllu;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.entities.EntityExtractor;
+import org.claimwire.nlp.entities.StoryEntities;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claim rules on parsed fixtures (rule-sentences.conllu, written from rule-sentences.txt by ParseDump):
+ * no CoreNLP is loaded, so each test is about one rule and runs in milliseconds.
+ */
+class ClaimRulesTest {
+    private static List<ParsedDoc> docs;
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(CueLexicon.standard());
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = ClaimRulesTest.class.getResourceAsStream("rule-sentences.conllu")) {
+            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<Claim> claims(String prefix) {
+        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
+        StoryEntities ents = new EntityExtractor().extract(doc);
+        return EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).stream()
+                .filter(c -> c.mode() != Mode.UNATTRIBUTED).toList();
+    }
+
+    private static Claim only(String prefix) {
+        List<Claim> cs = claims(prefix);
+        assertThat(cs).as("claims of: " + prefix).hasSize(1);
+        return cs.get(0);
+    }
+
+    private static String speaker(Claim c) {
+        return c.speaker() == null ? null : c.speaker().text();
+    }
+
+    @Test
+    void participleTakesTheSubjectOfTheClauseItHangsFrom() {
+        Claim saying = claims("The minister defended").stream()
+                .filter(c -> c.cue().text().equals("saying")).findFirst().orElseThrow();
+        assertThat(speaker(saying)).isEqualTo("The minister");
+        assertThat(saying.content().text()).isEqualTo("the deficit would shrink next year");
+    }
+
+    @Test
+    void statementSayingHasTheStatementAsSource() {
+        Claim c = only("The company issued a statement");
+        assertThat(speaker(c)).isEqualTo("a statement");
+        assertThat(c.content().text()).isEqualTo("its profits would rise");
+    }
+
+    @Test
+    void sourcelessPassiveIsAClaimWithoutSpeaker() {
+        Claim c = only("It was reported");
+        assertThat(c.speaker()).isNull();
+        assertThat(c.content().text()).isEqualTo("the talks had collapsed");
+    }
+
+    @Test
+    void rejectingAnOfferIsADecisionNotADenial() {
+        Claim c = only("The board rejected the takeover offer");
+        assertThat(c.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(c.kind()).isEqualTo(Kind.INTENTION);
+        assertThat(only("The judge denied the motion").stance()).isEqualTo(Stance.ASSERTS);
+    }
+
+    @Test
+    void denyingAnAssertionDenies() {
+        assertThat(only("The spokesman denied").stance()).isEqualTo(Stance.DENIES);
+        Claim reports = only("The company rejected reports");
+        assertThat(reports.stance()).isEqualTo(Stance.DENIES);
+        assertThat(reports.kind()).isEqualTo(Kind.STATEMENT);
+    }
+
+    @Test
+    void dismissingAPersonIsNoClaim() {
+        assertThat(claims("The bank dismissed its chief economist")).isEmpty();
+    }
+
+    @Test
+    void decliningToBeIdentifiedIsNotDecliningToComment() {
+        List<Claim> cs = claims("An official who declined to be named");
+        assertThat(cs).extracting(Claim::stance).doesNotContain(Stance.DECLINES_TO_COMMENT);
+        assertThat(claims("The company said an executive it did not name")).extracting(Claim::stance)
+                .containsOnly(Stance.ASSERTS);
+    }
+
+    @Test
+    void decliningToCommentAndNoCommentStay() {
+        assertThat(only("The airline declined to comment").stance()).isEqualTo(Stance.DECLINES_TO_COMMENT);
+        assertThat(only("A spokesman said the airline has no comment").stance()).isEqualTo(Stance.DECLINES_TO_COMMENT);
+    }
+
+    @Test
+    void kindsFollowTheCue() {
+        Claim belief = only("The governor believes");
+        assertThat(belief.kind()).isEqualTo(Kind.BELIEF);
+        assertThat(belief.content().text()).isEqualTo("the economy will recover soon");
+        Claim intention = only("The mayor wants");
+        assertThat(intention.kind()).isEqualTo(Kind.INTENTION);
+        assertThat(intention.content().text()).isEqualTo("to build a new stadium downtown");
+        Claim evidence = only("Court records show");
+        assertThat(evidence.kind()).isEqualTo(Kind.EVIDENCE);
+        assertThat(speaker(evidence)).isEqualTo("Court records");
+        Claim question = only("Reporters asked whether");
+        assertThat(question.kind()).isEqualTo(Kind.QUESTION);
+        assertThat(question.content().text()).contains("the president would resign");
+        assertThat(only("The report found").kind()).isEqualTo(Kind.EVIDENCE);
+    }
+
+    @Test
+    void infinitiveAndNounPhraseContents() {
+        Claim urged = only("The senator urged");
+        assertThat(urged.content().text()).isEqualTo("the agency to release the documents");
+        Claim praised = only("Senator Jane Parker praised");
+        assertThat(praised.content().text()).startsWith("the agency's performance");
+        assertThat(praised.speaker().name()).isEqualTo("Jane Parker");
+    }
+
+    @Test
+    void colonLabelIsASource() {
+        Claim c = only("SMITH:");
+        assertThat(speaker(c)).isEqualTo("SMITH");
+        assertThat(c.content().text()).isEqualTo("We will not raise taxes this year.");
+        assertThat(c.mode()).isEqualTo(Mode.DIRECT);
+    }
+
+    @Test
+    void quoteResumedAfterTheAttributionBelongsToTheSameClaim() {
+        Claim c = only("“We are ready,”");
+        assertThat(c.mode()).isEqualTo(Mode.DIRECT);
+        assertThat(c.content().text()).startsWith("We are ready").endsWith("The army is in position.");
+    }
+
+    @Test
+    void hardWrappedNamesAreShownWithOneSpace() {
+        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith("Federal Reserve")).findFirst().orElseThrow();
+        StoryEntities ents = new EntityExtractor().extract(doc);
+        List<Enrichment.Entity> es = ents.toContract();
+        assertThat(es).extracting(Enrichment.Entity::name).contains("Paul Volcker").noneMatch(n -> n.contains("\n"));
+        Claim c = EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).get(0);
+        assertThat(c.speaker().text()).doesNotContain("\n");
+        assertThat(doc.text().substring(c.speaker().start(), c.speaker().end())).contains("\n");
+    }
+}
