@@ -1,5 +1,6 @@
 package org.claimwire.query.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,11 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.claimwire.query.persistence.QueryRepository;
+import org.claimwire.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operator endpoints; every one requires an admin key ({@code claimwire.query.api.admin-keys}). */
+/** Operator endpoints; every one requires an admin key (see the README's Security section). */
 @Path("/api/v1/admin")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
 public class AdminResource {

@@ -3,8 +3,6 @@ package org.claimwire.query.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** query-service settings, prefix {@code claimwire.query}. */
 @ConfigMapping(prefix = "claimwire.query")
@@ -28,16 +26,6 @@ public interface QueryConfig {
         /** Largest page size a client may ask for. */
         @WithDefault("200")
         int maxLimit();
-
-        /** When true, read endpoints also require a key from {@link #readKeys()} or {@link #adminKeys()}. */
-        @WithDefault("false")
-        boolean readKeyRequired();
-
-        /** Keys accepted on read endpoints (header {@code X-API-Key} or {@code Authorization: Bearer}). */
-        Optional<List<String>> readKeys();
-
-        /** Keys accepted on write/admin endpoints; without any, those endpoints refuse everyone. */
-        Optional<List<String>> adminKeys();
     }
 
     interface Stream {
