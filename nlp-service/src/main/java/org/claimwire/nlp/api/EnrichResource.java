@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.claimwire.nlp.pipeline.InputCheck;
 import org.claimwire.problems.Problem;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
+import org.claimwire.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Synchronous enrichment: the same output as on {@code wire.stories.enriched}. */
@@ -40,7 +42,8 @@ public class EnrichResource {
 
     @POST
     @Blocking
-    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.WRITER) // CPU for keyed clients only (writer or admin keys)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Entities and attributed claims of one story body")
     public Response enrich(byte[] raw) {
