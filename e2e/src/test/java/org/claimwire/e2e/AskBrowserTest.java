@@ -58,7 +58,7 @@ class AskBrowserTest {
                 .put("body", Fixtures.seedStory())
                 .put("language", "en");
         Http.Response accepted = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json",
-                story.toString());
+                story.toString(), pipeline.writerKey());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String query = pipeline.query().baseUrl();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))

@@ -128,7 +128,7 @@ class FaultInjectionTest {
         // While the broker is away ingest must refuse with 503 + Retry-After rather than accept and lose.
         SyntheticStories.Story probe = after.get(0);
         Http.Response refused = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json",
-                probe.ninjs(1).toString());
+                probe.ninjs(1).toString(), pipeline.writerKey());
         ServiceProcess.sleep(5_000);
         kafka.start();
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
@@ -243,7 +243,7 @@ class FaultInjectionTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         Http.Response last = null;
         while (System.nanoTime() < deadline) {
-            last = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json", body);
+            last = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json", body, pipeline.writerKey());
             if (last.status() == 202) {
                 return;
             }

@@ -28,13 +28,20 @@ final class Http {
     private Http() {
     }
 
-    static Response post(String url, String contentType, String body) {
+    /** POST with an API key ({@code X-API-Key}): every write needs one. */
+    static Response post(String url, String contentType, String body, String apiKey) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("X-API-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
+    }
+
+    /** GET with an API key (admin routes, or reads when a read key is required). */
+    static Response get(String url, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("X-API-Key", apiKey).GET());
     }
 
     private static Response send(HttpRequest.Builder request) {

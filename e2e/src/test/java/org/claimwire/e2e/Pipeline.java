@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
+import org.claimwire.testsupport.TestKeys;
 
 /**
  * The whole Claimwire pipeline for a test: ingest-service, nlp-service and query-service as processes on
@@ -24,6 +25,9 @@ public final class Pipeline implements AutoCloseable {
     private final ServiceProcess ingest;
     private final ServiceProcess query;
     private final List<ServiceProcess> nlps = new ArrayList<>();
+    /** The bootstrap admin key every service of the pipeline is started with. */
+    static final String ADMIN_KEY = "e2e-bootstrap-admin-key";
+    private String writerKey;
 
     /**
      * @param ingestDb and {@code queryDb} may be the same server (each service owns its schema); the fault
@@ -52,6 +56,8 @@ public final class Pipeline implements AutoCloseable {
             ingest.awaitReady(STARTUP);
             query.awaitReady(STARTUP);
             nlps.forEach(n -> n.awaitReady(STARTUP));
+            writerKey = TestKeys.make(ingest.baseUrl(), ADMIN_KEY, "writer", "e2e",
+                    List.of("urn:claimwire:e2e:", "urn:claimwire:fault:")).secret();
             return this;
         } catch (RuntimeException e) {
             close();
@@ -71,8 +77,17 @@ public final class Pipeline implements AutoCloseable {
                 "nlp-service-" + (nlps.size() + 1));
     }
 
+    /** Every service's config: the broker, and the bootstrap admin key the pipeline makes its writer key with. */
     private Map<String, String> kafka() {
-        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+        return Map.of("kafka.bootstrap.servers", bootstrapServers, "claimwire.security.bootstrap-admin-key", ADMIN_KEY);
+    }
+
+    /**
+     * A writer key of source {@code e2e}, made through ingest's admin route once the services are up: it may
+     * create the uris the e2e tests post ({@code urn:claimwire:e2e:…}, {@code urn:claimwire:fault:…}).
+     */
+    public String writerKey() {
+        return writerKey;
     }
 
     public String bootstrapServers() {

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
 import org.claimwire.testsupport.Fixtures;
 import org.claimwire.testsupport.KafkaBroker;
+import org.claimwire.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class PipelineEndToEndTest {
                 .put("body", Fixtures.seedStory())
                 .put("language", "en");
         Http.Response accepted = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json",
-                story.toString());
+                story.toString(), pipeline.writerKey());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.json().path("uri").asText()).isEqualTo("urn:claimwire:e2e:seed");
 
@@ -69,6 +71,29 @@ class PipelineEndToEndTest {
         });
         assertThat(persons).contains("Dmitry Peskov", "Donald Trump", "Vladimir Putin", "Volodymyr Zelensky");
         assertThat(detail.path("claims").size()).as("claims extracted from the seed story").isGreaterThan(10);
+    }
+
+    @Test
+    void aKeyMadeOnOneServiceWorksOnTheOthersAndNoKeyWritesNothing() {
+        String enrich = pipeline.nlp().baseUrl() + "/api/v1/enrich";
+        String text = "{\"body\":\"The minister told Reuters that talks had failed.\"}";
+        // the writer key was made on ingest; nlp hears of it over the key topic
+        Http.Response withKey = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.post(enrich, "application/json", text, pipeline.writerKey()), r -> r.status() == 200);
+        assertThat(withKey.json().path("claims").size()).isGreaterThan(0);
+        assertThat(Http.post(enrich, "application/json", text, "cw_not-a-key").status()).isEqualTo(401);
+        String story = "{\"uri\":\"urn:claimwire:e2e:unkeyed\",\"headline\":\"h\",\"body\":\"The minister said so.\"}";
+        assertThat(Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json", story, "cw_not-a-key")
+                .status()).isEqualTo(401);
+        String otherSource = story.replace("urn:claimwire:e2e:unkeyed", "urn:elsewhere:1");
+        assertThat(Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json", otherSource,
+                pipeline.writerKey()).status()).isEqualTo(403);
+        // an admin key made on query works on ingest and nlp too
+        String admin = TestKeys.make(pipeline.query().baseUrl(), Pipeline.ADMIN_KEY, "admin", null, List.of()).secret();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.post(enrich, "application/json", text, admin), r -> r.status() == 200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.get(pipeline.ingest().baseUrl() + "/api/v1/admin/keys", admin), r -> r.status() == 200);
     }
 
     private static boolean hasStory(JsonNode body) {

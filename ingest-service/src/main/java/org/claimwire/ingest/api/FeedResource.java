@@ -2,6 +2,7 @@ package org.claimwire.ingest.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,8 +23,12 @@ import org.claimwire.ingest.feeds.SsrfGuard;
 import org.claimwire.ingest.persistence.FeedEntity;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
+import org.claimwire.security.Roles;
 
-/** The feed registry: RSS/Atom feeds polled on their own interval. */
+/**
+ * The feed registry: RSS/Atom feeds polled on their own interval. Reading it is open; changing it needs an
+ * admin key (a feed publishes under any uri, so it is not a writer's to register).
+ */
 @Path("/api/v1/feeds")
 @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
 public class FeedResource {
@@ -49,6 +54,7 @@ public class FeedResource {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(FeedRequest req) {
@@ -99,6 +105,7 @@ public class FeedResource {
         return v == null ? notFound(id) : Response.ok(v).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -143,6 +150,7 @@ public class FeedResource {
         return v == null ? notFound(id) : Response.ok(v).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
@@ -151,6 +159,7 @@ public class FeedResource {
     }
 
     /** Polls the feed now (operators, tests) and answers its status. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/poll")
     public Response pollNow(@PathParam("id") long id) {

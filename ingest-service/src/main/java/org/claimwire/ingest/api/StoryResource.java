@@ -1,5 +1,6 @@
 package org.claimwire.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,9 +24,14 @@ import org.claimwire.ingest.formats.StoryFormats;
 import org.claimwire.problems.Problem;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
+import org.claimwire.security.Roles;
 
-/** HTTP push: one story, or an NDJSON batch of ninjs documents. */
+/**
+ * HTTP push: one story, or an NDJSON batch of ninjs documents. Writer keys (or admin); a writer creates only
+ * uris under its key's prefixes and updates or kills only uris its source created.
+ */
 @Path("/api/v1/stories")
+@RolesAllowed(Roles.WRITER)
 public class StoryResource {
     private static final String PATH = "/api/v1/stories";
     /** The CloudEvent source of stories pushed over HTTP. */
@@ -67,7 +73,8 @@ public class StoryResource {
     public Response batch(@HeaderParam("Content-Type") String contentType, InputStream body) {
         String base = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         if (!base.equals("application/x-ndjson") && !base.equals("application/ndjson")
-                && !base.equals("application/jsonl") && !base.equals("application/json") && !base.equals("text/plain")) {
+                && !base.equals("application/jsonl") && !base.equals("application/json")) {
+            // never text/plain: a browser may send that cross-site without asking (a CORS "simple" request)
             return RejectedInputMapper.response(new RejectedInput(RejectedInput.Kind.UNSUPPORTED_MEDIA_TYPE, "media type '" + base
                     + "' is not accepted for a batch; send application/x-ndjson (one ninjs document per line)"),
                     PATH + "/batch");

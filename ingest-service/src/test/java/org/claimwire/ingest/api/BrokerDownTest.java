@@ -7,6 +7,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,10 @@ import org.claimwire.events.Topics;
 import org.claimwire.testsupport.KafkaProbe;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
+import org.claimwire.testsupport.TestKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +41,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class BrokerDownTest {
+
+    /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
+    @BeforeEach
+    void withKey() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
+    }
+
+    @AfterEach
+    void withoutKey() {
+        RestAssured.requestSpecification = null;
+    }
     static final String PORT_PROPERTY = "claimwire.test.broker-proxy-port";
 
     public static class BrokerDown implements QuarkusTestProfile {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +32,27 @@ import org.claimwire.testsupport.Fixtures;
 import org.claimwire.testsupport.KafkaProbe;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
+import org.claimwire.testsupport.TestKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class IngestServiceTest {
+
+    /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
+    @BeforeEach
+    void withKey() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
+    }
+
+    @AfterEach
+    void withoutKey() {
+        RestAssured.requestSpecification = null;
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
