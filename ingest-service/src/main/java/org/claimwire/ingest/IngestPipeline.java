@@ -27,6 +27,7 @@ import org.claimwire.ingest.normalise.LanguageDetector;
 import org.claimwire.ingest.normalise.OpenNlpLanguageDetector;
 import org.claimwire.ingest.normalise.StoryNormaliser;
 import org.claimwire.ingest.persistence.StateStore;
+import org.claimwire.security.WriteScope;
 import org.jboss.logging.Logger;
 
 /**
@@ -116,8 +117,18 @@ public class IngestPipeline {
         return dedupe == null ? 0 : dedupe.size();
     }
 
+    /** Work the service does on its own behalf (file drops). */
     public Result ingestOne(Input in, String metricSource) {
-        return ingest(List.of(in), metricSource).get(0);
+        return ingestOne(in, metricSource, null);
+    }
+
+    public Result ingestOne(Input in, String metricSource, WriteScope scope) {
+        return ingest(List.of(in), metricSource, scope).get(0);
+    }
+
+    /** Work the service does on its own behalf (feeds, file drops): see {@link #ingest(List, String, WriteScope)}. */
+    public List<Result> ingest(List<Input> inputs, String metricSource) {
+        return ingest(inputs, metricSource, null);
     }
 
     /**
@@ -134,8 +145,11 @@ public class IngestPipeline {
      *       is decided again (and may be published itself) in another round.</li>
      *   <li>Remember what was published in one statement per table.</li>
      * </ol>
+     * {@code scope} is the caller's key (a writer creates only under its uri prefixes, or a uri ingest derives
+     * for a text without one, and changes only what its source created); null for the service's own work,
+     * which owns what it creates under the input's feed id (a feed's, or {@code drop}) or {@code metricSource}.
      */
-    public List<Result> ingest(List<Input> inputs, String metricSource) {
+    public List<Result> ingest(List<Input> inputs, String metricSource, WriteScope scope) {
         int n = inputs.size();
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         Result[] results = new Result[n];
@@ -159,7 +173,7 @@ public class IngestPipeline {
                 }
                 break;
             }
-            todo = decideAndPublish(inputs, normalised, todo, results, toSave, deadline);
+            todo = decideAndPublish(inputs, normalised, todo, results, toSave, deadline, scope, metricSource);
         }
         save(toSave);
         for (Result r : results) {
@@ -180,14 +194,15 @@ public class IngestPipeline {
 
     /** One round over {@code todo}; answers the inputs to decide again (their decision was taken back). */
     private List<Integer> decideAndPublish(List<Input> inputs, Prepared[] normalised,
-            List<Integer> todo, Result[] results, List<StoryState> toSave, long deadline) {
+            List<Integer> todo, Result[] results, List<StoryState> toSave, long deadline, WriteScope scope,
+            String metricSource) {
         int m = todo.size();
         Deduplicator.Decision[] decisions = new Deduplicator.Decision[m];
         List<CompletableFuture<Void>> acks = new ArrayList<>(m);
         for (int k = 0; k < m; k++) {
             int i = todo.get(k);
             Story s = normalised[i].story();
-            Deduplicator.Decision d = dedupe.decide(normalised[i].candidate());
+            Deduplicator.Decision d = dedupe.decide(normalised[i].candidate(), writer(inputs.get(i), scope, metricSource));
             decisions[k] = d;
             if (d.publishes()) {
                 Story out = new Story(s.uri(), d.version(), s.versionCreated(), s.firstCreated(), s.pubStatus(),
@@ -224,6 +239,12 @@ public class IngestPipeline {
                 continue;
             }
             int i = todo.get(k);
+            if (d.outcome() == Outcome.FORBIDDEN) {
+                results[i] = Result.rejected(new RejectedInput(RejectedInput.Kind.FORBIDDEN, d.previous() == null
+                        ? "this API key may not create uri '" + d.uri() + "' (not under its source's uri prefixes)"
+                        : "uri '" + d.uri() + "' was created by another source; this API key may not change it"));
+                continue;
+            }
             if (d.dependsOn() == null) {
                 results[i] = Result.of(d);
                 continue;
@@ -238,6 +259,14 @@ public class IngestPipeline {
             }
         }
         return again;
+    }
+
+    private static Deduplicator.Writer writer(Input in, WriteScope scope, String metricSource) {
+        if (scope == null) {
+            return new Deduplicator.Writer(in.feedId() != null ? in.feedId() : metricSource, true, uri -> true);
+        }
+        boolean derived = in.draft().uri() == null || in.draft().uri().isBlank();
+        return new Deduplicator.Writer(scope.source(), scope.admin(), derived ? uri -> true : scope::mayCreate);
     }
 
     private static boolean await(CompletableFuture<Void> ack, long deadline, Deduplicator.Decision d) {

@@ -1,5 +1,6 @@
 package org.claimwire.ingest.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.claimwire.problems.Problem;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 import org.claimwire.security.Roles;
+import org.claimwire.security.WriteScope;
 
 /**
  * HTTP push: one story, or an NDJSON batch of ninjs documents. Writer keys (or admin); a writer creates only
@@ -41,6 +43,8 @@ public class StoryResource {
     IngestPipeline pipeline;
     @Inject
     IngestConfig config;
+    @Inject
+    SecurityIdentity caller;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -55,7 +59,8 @@ public class StoryResource {
             pipeline.countRejected("api");
             return RejectedInputMapper.response(e, PATH);
         }
-        IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(draft, null, SOURCE), "api");
+        IngestPipeline.Result r = pipeline.ingestOne(new IngestPipeline.Input(draft, null, SOURCE), "api",
+                WriteScope.of(caller));
         if (r.unavailable()) {
             return Problems.retryAfter(ProblemType.BROKER_UNAVAILABLE, config.retryAfterSeconds(),
                     "the message broker did not acknowledge the story in time; nothing was accepted, retry later", PATH);
@@ -106,7 +111,7 @@ public class StoryResource {
         if (lineNumbers.isEmpty()) {
             return RejectedInputMapper.response(RejectedInput.malformed("no body: the batch has no lines"), PATH + "/batch");
         }
-        List<IngestPipeline.Result> results = pipeline.ingest(inputs, "batch");
+        List<IngestPipeline.Result> results = pipeline.ingest(inputs, "batch", WriteScope.of(caller));
         boolean unavailable = false;
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int k = 0; k < results.size(); k++) {

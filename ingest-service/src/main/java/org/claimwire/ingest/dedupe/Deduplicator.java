@@ -3,7 +3,9 @@ package org.claimwire.ingest.dedupe;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.claimwire.events.Story;
 
 /**
@@ -17,6 +19,10 @@ import org.claimwire.events.Story;
  *       match at or above the threshold is a {@link Outcome#NEAR_DUPLICATE} with {@code duplicateOf}
  *       = the first copy; otherwise {@link Outcome#ACCEPTED} as version 1.</li>
  * </ol>
+ * Who writes matters too ({@link Writer}): a uri is owned by the source that created it; another source
+ * gets {@link Outcome#FORBIDDEN} for anything but an exact duplicate, and a new uri the writer may not
+ * create is {@link Outcome#FORBIDDEN} as well. The check runs under the same lock as the decision, so two
+ * sources racing for one new uri cannot both win.
  * Decisions are applied at once (so concurrent copies see each other). A publishing decision stays
  * <em>pending</em> until the caller {@link #confirm confirms} it (the broker acked) or {@link #rollback
  * takes it back} (the publish failed). An answer that rests on a pending decision (a duplicate of a copy
@@ -40,6 +46,15 @@ public final class Deduplicator {
             return new Candidate(s.uri(), s.versionCreated(), versionCreatedGiven, s.contentHash(),
                     s.pubStatus().wireName(), body == null || body.isBlank() ? null : MinHasher.signature(body));
         }
+    }
+
+    /**
+     * Who is writing: {@code source} becomes the owner of uris it creates; {@code admin} may change any uri;
+     * {@code mayCreate} says which new uris it may create.
+     */
+    public record Writer(String source, boolean admin, Predicate<String> mayCreate) {
+        /** Anyone, anything (tests, and callers that decide rights elsewhere); creates without an owner. */
+        public static final Writer ANY = new Writer(null, true, uri -> true);
     }
 
     /**
@@ -82,28 +97,39 @@ public final class Deduplicator {
         byHash.putIfAbsent(hash, uri);
     }
 
-    public synchronized Decision decide(Candidate c) {
+    public Decision decide(Candidate c) {
+        return decide(c, Writer.ANY);
+    }
+
+    public synchronized Decision decide(Candidate c, Writer w) {
         StoryState prev = byUri.get(c.uri());
         if (prev != null) {
             Decision pendingPrev = pendingByUri.get(c.uri());
             CompletableFuture<Boolean> restsOn = pendingPrev != null && pendingPrev.newState() == prev
                     ? pendingPrev.settled() : null;
+            boolean sameAsStored = prev.contentHash().equals(c.contentHash()) && prev.pubStatus().equals(c.pubStatus());
+            if (!w.admin() && !Objects.equals(w.source(), prev.owner()) && !sameAsStored) {
+                return forbidden(c.uri(), prev);
+            }
             if (c.versionCreatedGiven() && c.versionCreated().isBefore(prev.versionCreated())) {
                 return new Decision(Outcome.STALE, prev.uri(), prev.version(), prev.duplicateOf(), 0, null, prev,
                         false, -1, null, restsOn);
             }
-            if (prev.contentHash().equals(c.contentHash()) && prev.pubStatus().equals(c.pubStatus())) {
+            if (sameAsStored) {
                 return new Decision(Outcome.DUPLICATE, prev.uri(), prev.version(), prev.duplicateOf(), 1, null,
                         prev, false, -1, null, restsOn);
             }
             Instant vc = c.versionCreated().isBefore(prev.versionCreated()) ? prev.versionCreated() : c.versionCreated();
             StoryState next = new StoryState(c.uri(), prev.version() + 1, vc, c.contentHash(), c.pubStatus(),
-                    prev.duplicateOf(), c.minhash() != null ? c.minhash() : prev.minhash());
+                    prev.duplicateOf(), c.minhash() != null ? c.minhash() : prev.minhash(), prev.owner());
             byUri.put(c.uri(), next);
             boolean hashAdded = byHash.putIfAbsent(c.contentHash(), c.uri()) == null;
             int id = c.minhash() != null ? lsh.add(c.minhash(), root(next)) : -1;
             return pending(new Decision(Outcome.UPDATED, c.uri(), next.version(), next.duplicateOf(), 0, next, prev,
                     hashAdded, id, new CompletableFuture<>(), null));
+        }
+        if (!w.admin() && !w.mayCreate().test(c.uri())) {
+            return forbidden(c.uri(), null);
         }
         String sameContent = byHash.get(c.contentHash());
         if (sameContent != null) {
@@ -123,12 +149,17 @@ public final class Deduplicator {
             }
         }
         StoryState next = new StoryState(c.uri(), 1, c.versionCreated(), c.contentHash(), c.pubStatus(), duplicateOf,
-                c.minhash());
+                c.minhash(), w.source());
         byUri.put(c.uri(), next);
         boolean hashAdded = byHash.putIfAbsent(c.contentHash(), c.uri()) == null;
         int id = c.minhash() != null ? lsh.add(c.minhash(), root(next)) : -1;
         return pending(new Decision(duplicateOf != null ? Outcome.NEAR_DUPLICATE : Outcome.ACCEPTED, c.uri(), 1,
                 duplicateOf, sim, next, null, hashAdded, id, new CompletableFuture<>(), null));
+    }
+
+    private static Decision forbidden(String uri, StoryState prev) {
+        return new Decision(Outcome.FORBIDDEN, uri, prev == null ? 0 : prev.version(), null, 0, null, prev, false, -1,
+                null, null);
     }
 
     private Decision pending(Decision d) {

@@ -13,7 +13,9 @@ public enum Outcome {
     /** Known uri with newer or changed content (or a kill): published as the next version. */
     UPDATED,
     /** Older than the version already published: not published. */
-    STALE;
+    STALE,
+    /** The writer may not create this uri, or change one another source created: not published (403). */
+    FORBIDDEN;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,8 @@ public class RejectedInput extends RuntimeException {
     public enum Kind {
         /** Not well-formed JSON/XML, no body, refused XML constructs: 400. */
         MALFORMED(400, "Malformed input"),
+        /** The writer's key may not create this uri, or change one another source created: 403. */
+        FORBIDDEN(403, "Forbidden"),
         /** Over the size limit: 413. */
         TOO_LARGE(413, "Payload too large"),
         /** A media type ingest does not read: 415. */

@@ -34,12 +34,13 @@ public class StateStore {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("select uri, version, version_created, content_hash, "
-                    + "pub_status, duplicate_of, minhash from ingest.story_state order by seq")) {
+                    + "pub_status, duplicate_of, minhash, source from ingest.story_state order by seq")) {
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         dedupe.restore(new StoryState(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-                                rs.getString(4), rs.getString(5), rs.getString(6), fromBytes(rs.getBytes(7))), List.of());
+                                rs.getString(4), rs.getString(5), rs.getString(6), fromBytes(rs.getBytes(7)), rs.getString(8)),
+                                List.of());
                         n++;
                     }
                 }
@@ -57,7 +58,7 @@ public class StateStore {
         return n;
     }
 
-    /** Rows per multi-row statement (7 parameters a row; PostgreSQL allows 32,767 per statement). */
+    /** Rows per multi-row statement (8 parameters a row; PostgreSQL allows 32,767 per statement). */
     static final int ROWS_PER_STATEMENT = 1000;
 
     /**
@@ -95,6 +96,7 @@ public class StateStore {
                             up.setString(p++, s.pubStatus());
                             up.setString(p++, s.duplicateOf());
                             up.setBytes(p++, toBytes(s.minhash()));
+                            up.setString(p++, s.owner());
                         }
                         up.executeUpdate();
                     }
@@ -119,10 +121,10 @@ public class StateStore {
     }
 
     static String upsertSql(int rows) {
-        StringBuilder sb = new StringBuilder(160 + rows * 18).append("insert into ingest.story_state (uri, version, "
-                + "version_created, content_hash, pub_status, duplicate_of, minhash) values ");
+        StringBuilder sb = new StringBuilder(160 + rows * 20).append("insert into ingest.story_state (uri, version, "
+                + "version_created, content_hash, pub_status, duplicate_of, minhash, source) values ");
         for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
+            sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?)");
         }
         return sb.append(" on conflict (uri) do update set version = excluded.version, version_created = "
                 + "excluded.version_created, content_hash = excluded.content_hash, pub_status = excluded.pub_status, "
