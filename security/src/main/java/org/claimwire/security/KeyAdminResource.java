@@ -16,6 +16,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 import org.claimwire.security.messaging.KeyTopic;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,7 +28,7 @@ import org.jboss.logging.Logger;
  * one is known to all through the key topic. The secret is in the answer to POST and nowhere else.
  */
 @Path("/api/v1/admin/keys")
-@Produces({MediaType.APPLICATION_JSON, SecurityProblems.MEDIA_TYPE})
+@Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "admin")
 public class KeyAdminResource {
@@ -106,7 +108,7 @@ public class KeyAdminResource {
         String path = PATH + "/" + id;
         ApiKey k = directory.byId(id).orElse(null);
         if (k == null) {
-            return SecurityProblems.problem(404, "not-found", "Not found", "no API key " + id, path);
+            return Problems.response(ProblemType.NOT_FOUND, "no API key " + id, path);
         }
         if (!k.revoked()) {
             try {
@@ -120,13 +122,12 @@ public class KeyAdminResource {
     }
 
     private static Response invalid(String detail, String path) {
-        return SecurityProblems.problem(400, "invalid-key-request", "Invalid key request", detail, path);
+        return Problems.response(ProblemType.BAD_REQUEST, detail, path);
     }
 
     private static Response unavailable(Exception e, String path) {
         LOG.warnf("API key change not acknowledged by the broker: %s", e.toString());
-        return Response.fromResponse(SecurityProblems.problem(503, "broker-unavailable", "Service unavailable",
-                "the message broker did not acknowledge the change in time; nothing changed, retry later", path))
-                .header("Retry-After", 5).build();
+        return Problems.retryAfter(ProblemType.BROKER_UNAVAILABLE, 5,
+                "the message broker did not acknowledge the change in time; nothing changed, retry later", path);
     }
 }

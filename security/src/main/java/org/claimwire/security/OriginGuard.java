@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.claimwire.problems.ProblemType;
+import org.claimwire.problems.Problems;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -67,6 +69,6 @@ public class OriginGuard {
     }
 
     private static Response refuse(String detail, String path) {
-        return SecurityProblems.problem(403, "foreign-origin", "Foreign origin", detail, path);
+        return Problems.response(ProblemType.FORBIDDEN, detail, path);
     }
 }

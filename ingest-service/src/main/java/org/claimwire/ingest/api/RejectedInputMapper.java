@@ -35,6 +35,7 @@ public class RejectedInputMapper implements ExceptionMapper<RejectedInput> {
             case TOO_LARGE -> ProblemType.TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case NOT_A_STORY -> ProblemType.NOT_A_STORY;
+            case FORBIDDEN -> ProblemType.FORBIDDEN;
         };
     }
 }
