@@ -3,6 +3,7 @@ package org.claimwire.ingest.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.claimwire.ingest.normalise.ContentHash;
 import org.junit.jupiter.api.Test;
 
 /** Who may create and change a uri: decided under the deduplicator's lock, with the version. */
