@@ -108,6 +108,39 @@ class EventContractTest {
         assertSameFields(enriched.at("/properties/nlpModel/properties"), NlpModel.class);
     }
 
+    /** What Jackson writes (derived getters such as {@code kill} included) is exactly what the schemas name. */
+    @Test
+    void schemasNameEveryFieldOnTheWire() throws Exception {
+        Story killed = new Story("u", 3, Instant.parse("2025-02-10T10:00:00Z"), Instant.parse("2025-02-10T09:00:00Z"),
+                PubStatus.CANCELED, "en", "h", "b", "body", "MOSCOW", List.of(new Story.Subject("s", "u", "c")),
+                List.of(new Story.InfoSource("n", "r", "u")), "https://x", "f", "hash", "urn:first");
+        JsonNode wire = json.valueToTree(killed);
+        JsonNode story = schema("story.v1.schema.json");
+        assertThat(names(wire)).isEqualTo(names(story.get("properties")));
+        assertThat(wire.get("kill").asBoolean()).isTrue();
+        assertThat(json.valueToTree(sampleStory()).get("kill").asBoolean()).isFalse();
+        JsonNode enriched = json.valueToTree(sampleEnriched());
+        assertThat(names(schema("enriched-story.v1.schema.json").get("properties"))).containsAll(names(enriched));
+        assertThat(names(schema("enrichment.v1.schema.json").at("/$defs/claim/properties")))
+                .containsAll(names(enriched.at("/enrichment/claims/0")));
+    }
+
+    /** ce_dataschema names each schema by its $id, and the schema is where every service serves it. */
+    @Test
+    void dataSchemasAreTheSchemasIds() throws Exception {
+        assertThat(schema("story.v1.schema.json").get("$id").asText()).isEqualTo(CloudEventTypes.STORY_INGESTED_SCHEMA);
+        assertThat(schema("enriched-story.v1.schema.json").get("$id").asText()).isEqualTo(CloudEventTypes.STORY_ENRICHED_SCHEMA);
+        assertThat(CloudEventTypes.STORY_INGESTED).endsWith(".v1");
+        assertThat(CloudEventTypes.STORY_INGESTED_SCHEMA).endsWith(".v1.schema.json");
+        assertThat(CloudEventTypes.STORY_ENRICHED_SCHEMA).endsWith(".v1.schema.json");
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void serialisedEventsCarryTheSchemasRequiredFields() throws Exception {
         JsonNode enriched = json.valueToTree(sampleEnriched());
@@ -120,7 +153,7 @@ class EventContractTest {
     }
 
     private JsonNode schema(String name) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/schemas/" + name)) {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/schemas/" + name)) {
             assertThat(in).as(name).isNotNull();
             return json.readTree(in);
         }
@@ -128,7 +161,11 @@ class EventContractTest {
 
     private static void assertSameFields(JsonNode properties, Class<? extends Record> type) {
         Set<String> schemaFields = new HashSet<>();
-        properties.fieldNames().forEachRemaining(schemaFields::add);
+        properties.fields().forEachRemaining(f -> {
+            if (!f.getValue().path("readOnly").asBoolean()) { // derived on the wire, not a component
+                schemaFields.add(f.getKey());
+            }
+        });
         Set<String> recordFields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toSet());
         assertThat(schemaFields).as(type.getSimpleName()).isEqualTo(recordFields);

@@ -56,6 +56,7 @@ class StoryFlowTest {
         ConsumerRecord<String, String> r = enriched(uri);
         assertThat(KafkaProbe.header(r, "ce_id")).isEqualTo(CloudEventTypes.eventId(CloudEventTypes.STORY_ENRICHED, uri, 1));
         assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo(CloudEventTypes.STORY_ENRICHED);
+        assertThat(KafkaProbe.header(r, "ce_dataschema")).isEqualTo(CloudEventTypes.STORY_ENRICHED_SCHEMA);
         assertThat(KafkaProbe.header(r, "ce_subject")).isEqualTo(uri);
         EnrichedStory es = EventJson.mapper().readValue(r.value(), EnrichedStory.class);
         assertThat(es.story().uri()).isEqualTo(uri);
