@@ -24,6 +24,10 @@ import org.claimwire.ingest.persistence.FeedEntity;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 import org.claimwire.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The feed registry: RSS/Atom feeds polled on their own interval. Reading it is open; changing it needs an
@@ -57,6 +61,8 @@ public class FeedResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createFeed", summary = "Register an RSS/Atom feed to poll")
+    @APIResponse(responseCode = "201", description = "registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedResource.FeedView.class)))
     public Response create(FeedRequest req) {
         if (req == null || req.url() == null || req.url().isBlank()) {
             return Problems.response(ProblemType.MALFORMED, "a feed needs a 'url'", PATH);
@@ -90,6 +96,7 @@ public class FeedResource {
     }
 
     @GET
+    @Operation(operationId = "listFeeds", summary = "Every registered feed with its polling state")
     public List<FeedView> list() {
         return QuarkusTransaction.requiringNew().call(() ->
                 FeedEntity.<FeedEntity>listAll().stream().map(FeedView::of).toList());
@@ -97,6 +104,8 @@ public class FeedResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getFeed", summary = "One feed with its polling state")
+    @APIResponse(responseCode = "200", description = "the feed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedResource.FeedView.class)))
     public Response get(@PathParam("id") long id) {
         FeedView v = QuarkusTransaction.requiringNew().call(() -> {
             FeedEntity f = FeedEntity.findById(id);
@@ -109,6 +118,8 @@ public class FeedResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateFeed", summary = "Change a feed's name, interval, URL or enabled flag (only the fields given)")
+    @APIResponse(responseCode = "200", description = "the changed feed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedResource.FeedView.class)))
     public Response patch(@PathParam("id") long id, FeedRequest req) {
         if (req == null) {
             return Problems.response(ProblemType.MALFORMED, "no body", PATH + "/" + id);
@@ -153,6 +164,8 @@ public class FeedResource {
     @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteFeed", summary = "Stop polling a feed and forget it")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") long id) {
         boolean deleted = QuarkusTransaction.requiringNew().call(() -> FeedEntity.deleteById(id));
         return deleted ? Response.noContent().build() : notFound(id);
@@ -162,6 +175,8 @@ public class FeedResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/poll")
+    @Operation(operationId = "pollFeed", summary = "Poll a feed now")
+    @APIResponse(responseCode = "200", description = "the feed after the poll", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedResource.FeedView.class)))
     public Response pollNow(@PathParam("id") long id) {
         FeedEntity f = feeds.poll(id);
         return f == null ? notFound(id) : Response.ok(FeedView.of(f)).build();

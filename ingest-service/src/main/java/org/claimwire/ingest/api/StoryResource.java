@@ -27,6 +27,10 @@ import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 import org.claimwire.security.Roles;
 import org.claimwire.security.WriteScope;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * HTTP push: one story, or an NDJSON batch of ninjs documents. Writer keys (or admin); a writer creates only
@@ -49,6 +53,9 @@ public class StoryResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(operationId = "ingestStory", summary = "Push one story: ninjs JSON, NewsML-G2 XML or plain text")
+    @APIResponse(responseCode = "202", description = "taken: published, or recognised as a duplicate (see status)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestAnswers.Decision.class)))
     public Response post(@HeaderParam("Content-Type") String contentType, InputStream body) {
         StoryDraft draft;
         try {
@@ -75,6 +82,10 @@ public class StoryResource {
     @Path("/batch")
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(operationId = "ingestBatch", summary = "Push many ninjs stories as NDJSON, one per line; each line answered")
+    @APIResponse(responseCode = "202", description = "every line decided; bad lines carry an error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestAnswers.Batch.class)))
+    @APIResponse(responseCode = "503", description = "the broker did not take some lines; those lines say so, retry them")
     public Response batch(@HeaderParam("Content-Type") String contentType, InputStream body) {
         String base = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         if (!base.equals("application/x-ndjson") && !base.equals("application/ndjson")

@@ -42,6 +42,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class IngestServiceTest {
+    /** Reads answers into the records the OpenAPI document is built from; a field they lack fails the test. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = org.claimwire.events.EventJson.mapper().copy()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
 
     /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
     @BeforeEach
@@ -91,6 +95,10 @@ class IngestServiceTest {
         assertThat(KafkaProbe.header(rec, "ce_subject")).isEqualTo(uri);
         assertThat(KafkaProbe.header(rec, "ce_source")).isEqualTo("ingest-service/api");
         assertThat(KafkaProbe.header(rec, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaProbe.header(rec, "ce_dataschema")).isEqualTo(CloudEventTypes.STORY_INGESTED_SCHEMA);
+        // ... and the service serves that schema under the same path
+        given().get(java.net.URI.create(CloudEventTypes.STORY_INGESTED_SCHEMA).getPath()).then().statusCode(200)
+                .body("$id", equalTo(CloudEventTypes.STORY_INGESTED_SCHEMA)).body("properties.kill.type", equalTo("boolean"));
         JsonNode story = parse(rec.value());
         assertThat(story.get("language").asText()).isEqualTo("en");
         assertThat(story.get("body").asText()).contains("Dmitry Peskov").doesNotContain("Ask me anything")
@@ -103,6 +111,13 @@ class IngestServiceTest {
                 .body(json(Map.of("headline", "Kremlin can neither confirm nor deny Trump-Putin call", "body", seed)))
                 .post("/api/v1/stories").then().statusCode(202).body("status", equalTo("duplicate"))
                 .body("uri", equalTo(uri));
+    }
+
+    @Test
+    void openApiKeepsTheContract() {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(org.claimwire.testsupport.OpenApiContract.violations(
+                org.claimwire.testsupport.OpenApiContract.parse(doc))).isEmpty();
     }
 
     @Test
@@ -148,7 +163,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void newsMlAndPlainTextAreAccepted() {
+    void newsMlAndPlainTextAreAccepted() throws Exception {
         String ns = "http://iptc.org/std/nar/2006-10-01/";
         String guid = "urn:newsml:test:" + UUID.randomUUID();
         String xml = "<?xml version='1.0' encoding='ISO-8859-1'?><newsItem xmlns='" + ns + "' guid='" + guid + "'>"
@@ -157,9 +172,11 @@ class IngestServiceTest {
                 + "<inlineXML contenttype='application/nitf+xml'><nitf><body><body.content><p>Les march\u00e9s europ\u00e9ens "
                 + "ont termin\u00e9 en hausse lundi, port\u00e9s par les valeurs bancaires et les espoirs d'une baisse des "
                 + "taux.</p></body.content></body></nitf></inlineXML></contentSet></newsItem>";
-        given().contentType("application/vnd.iptc.g2.newsitem+xml")
+        String decision = given().contentType("application/vnd.iptc.g2.newsitem+xml")
                 .body(xml.getBytes(java.nio.charset.Charset.forName("ISO-8859-1")))
-                .post("/api/v1/stories").then().statusCode(202).body("uri", equalTo(guid)).body("status", equalTo("accepted"));
+                .post("/api/v1/stories").then().statusCode(202).body("uri", equalTo(guid)).body("status", equalTo("accepted"))
+                .extract().asString();
+        assertThat(STRICT.readValue(decision, IngestAnswers.Decision.class).version()).isEqualTo(1); // the documented shape
         ConsumerRecord<String, String> rec = recordFor(guid, 1);
         assertThat(rec.value()).contains("Marchés en hausse").contains("\"language\":\"fr\"");
         given().contentType("text/plain; charset=utf-8")
@@ -222,12 +239,15 @@ class IngestServiceTest {
                 + json(Map.of("uri", "urn:batch:2:" + tag, "headline", "Two", "body_text", "Batch story two " + tag + " text."))
                 + "\n" + json(Map.of("uri", "urn:batch:1:" + tag, "headline", "One", "body", "Batch story one " + tag + " text."))
                 + "\n";
-        given().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/v1/stories/batch").then()
+        io.restassured.response.ValidatableResponse answer = given().contentType("application/x-ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/v1/stories/batch").then()
                 .statusCode(202).body("lines", equalTo(4))
                 .body("results[0].status", equalTo("accepted")).body("results[0].line", equalTo(1))
                 .body("results[1].error.status", equalTo(400)).body("results[1].line", equalTo(2))
                 .body("results[2].status", equalTo("accepted")).body("results[2].line", equalTo(4))
                 .body("results[3].status", equalTo("duplicate"));
+        // the answer is what the OpenAPI document says (IngestAnswers.Batch), field for field
+        assertThat(STRICT.readValue(answer.extract().asString(), IngestAnswers.Batch.class).results()).hasSize(4);
     }
 
     /**

@@ -25,6 +25,10 @@ import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 import org.claimwire.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Synchronous enrichment: the same output as on {@code wire.stories.enriched}. */
 @Path("/api/v1/enrich")
@@ -45,7 +49,11 @@ public class EnrichResource {
     @RolesAllowed(Roles.WRITER) // CPU for keyed clients only (writer or admin keys)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Entities and attributed claims of one story body")
+    @Operation(operationId = "enrich", summary = "Entities and attributed claims of one story body")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EnrichRequest.class)))
+    @APIResponse(responseCode = "200", description = "the enrichment, as on wire.stories.enriched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Enrichment.class)))
     public Response enrich(byte[] raw) {
         if (raw == null || raw.length == 0) {
             return Problems.response(ProblemType.MALFORMED, "send {\"headline\",\"body\",\"language\"} as JSON", INSTANCE);

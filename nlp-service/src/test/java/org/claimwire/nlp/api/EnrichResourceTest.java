@@ -63,6 +63,13 @@ class EnrichResourceTest {
     }
 
     @Test
+    void openApiKeepsTheContract() {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(org.claimwire.testsupport.OpenApiContract.violations(
+                org.claimwire.testsupport.OpenApiContract.parse(doc))).isEmpty();
+    }
+
+    @Test
     void frameworkErrorsAreProblemsToo() {
         given().get("/api/v1/enrich").then().statusCode(405).contentType(containsString("application/problem+json"))
                 .body("type", equalTo("about:blank")).body("title", equalTo("Method Not Allowed"))

@@ -26,14 +26,14 @@ public class AdminResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Row counts of the query store (admin key required)")
+    @Operation(operationId = "getStoreStats", summary = "Row counts of the query store (admin key required)")
     public Map<String, Long> stats() {
         return repo.stats();
     }
 
     @POST
     @Path("/stream/prune")
-    @Operation(summary = "Delete all but the newest `keep` live-stream events (admin key required)")
+    @Operation(operationId = "pruneStream", summary = "Delete all but the newest `keep` live-stream events (admin key required)")
     public Map<String, Integer> prune(@QueryParam("keep") Long keep) {
         if (keep == null || keep < 0) {
             throw new BadRequestProblem("keep (the number of newest stream events to keep) is required and >= 0");

@@ -17,6 +17,9 @@ import org.claimwire.problems.Problems;
 import org.claimwire.query.ask.AskAnswer;
 import org.claimwire.query.ask.AskService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +39,9 @@ public class AskResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Answer a question from the stored claims, with citations, perspectives and related questions")
+    @Operation(operationId = "ask", summary = "Answer a question from the stored claims, with citations, perspectives and related questions")
+    @APIResponse(responseCode = "200", description = "the answer with its citations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskAnswer.class)))
     public Response get(@Parameter(description = "the question") @QueryParam("q") String q,
             @Parameter(description = "alias of q") @QueryParam("question") String question) {
         return answer(q != null && !q.isBlank() ? q : question);
@@ -44,7 +49,9 @@ public class AskResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer a question given as JSON {\"q\": ...} or {\"question\": ...}")
+    @Operation(operationId = "askPosted", summary = "Answer a question given as JSON {\"q\": ...} or {\"question\": ...}")
+    @APIResponse(responseCode = "200", description = "the answer with its citations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskAnswer.class)))
     public Response post(JsonNode body) {
         String q = null;
         if (body != null && body.isObject()) {

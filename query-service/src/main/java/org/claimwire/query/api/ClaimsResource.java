@@ -44,7 +44,7 @@ public class ClaimsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON, "application/ndjson"})
-    @Operation(summary = "Claims of current stories, newest first: who said what about whom, to whom, with what stance",
+    @Operation(operationId = "listClaims", summary = "Claims of current stories, newest first: who said what about whom, to whom, with what stance",
             description = "JSON: one page `{items, nextCursor}`. With `format=csv` or `format=ndjson` (or `Accept: text/csv` / "
                     + "`application/x-ndjson`) every matching claim is streamed, newest first, with no row cap (`limit` "
                     + "caps it only when given; `cursor` starts after a page). NDJSON: one claim per line, the same "
@@ -60,8 +60,9 @@ public class ClaimsResource {
     public Response list(
             @Parameter(description = "speaker entity id or name") @QueryParam("speaker") String speaker,
             @Parameter(description = "entity id or name the claim is about") @QueryParam("about") String about,
-            @QueryParam("stance") String stance, @QueryParam("mode") String mode,
-            @Parameter(description = "STATEMENT, QUESTION, BELIEF, INTENTION or EVIDENCE") @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = Enrichment.Stance.class)) @QueryParam("stance") String stance,
+            @Parameter(schema = @Schema(implementation = Enrichment.Mode.class)) @QueryParam("mode") String mode,
+            @Parameter(schema = @Schema(implementation = Enrichment.Kind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "recipient entity id or name (also matched in the recipient text)") @QueryParam("recipient") String recipient,
             @Parameter(description = "the story's provider (case-insensitive) or feed id") @QueryParam("source") String source,
             @Parameter(description = "the story's language, e.g. en") @QueryParam("language") String language,

@@ -26,7 +26,7 @@ public class EntitiesResource {
     QueryConfig config;
 
     @GET
-    @Operation(summary = "Find entities by name, alias or title (prefix, then fuzzy), ranked by mentions")
+    @Operation(operationId = "listEntities", summary = "Find entities by name, alias or title (prefix, then fuzzy), ranked by mentions")
     public Views.Page<Views.EntitySummary> list(@QueryParam("q") String q, @QueryParam("type") String type,
                                                 @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return repo.entities(Params.text(q), Params.enumValue("type", type, Enrichment.EntityType.class),
@@ -35,7 +35,7 @@ public class EntitiesResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One entity: names, titles, where each came from, counts, co-mentioned entities, claims by and about it")
+    @Operation(operationId = "getEntity", summary = "One entity: names, titles, where each came from, counts, co-mentioned entities, claims by and about it")
     public Views.EntityDetail get(@PathParam("id") long id) {
         return repo.entity(id);
     }

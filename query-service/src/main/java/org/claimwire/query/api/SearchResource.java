@@ -24,7 +24,7 @@ public class SearchResource {
     QueryConfig config;
 
     @GET
-    @Operation(summary = "Full-text search (english stemming) over headlines, bodies and claim contents, ranked, with snippets")
+    @Operation(operationId = "search", summary = "Full-text search (english stemming) over headlines, bodies and claim contents, ranked, with snippets")
     public Views.Page<Views.SearchHit> search(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
                                               @QueryParam("limit") Integer limit) {
         if (Params.text(q) == null) {

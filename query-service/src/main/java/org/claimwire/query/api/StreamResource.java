@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.claimwire.query.config.QueryConfig;
 import org.claimwire.query.persistence.QueryRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +40,11 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live stream of newly stored stories and claims (SSE), resumable with Last-Event-ID")
+    @Operation(operationId = "streamEvents", summary = "Live stream of newly stored stories and claims (SSE), resumable with Last-Event-ID")
+    @APIResponse(responseCode = "200", description = "text/event-stream; each event's name is story or claim, its id the "
+            + "sequence number to resume after, its data one JSON object", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(oneOf = {StreamEvents.StoryEvent.class,
+                    StreamEvents.ClaimEvent.class})))
     public Multi<OutboundSseEvent> stream(@Context Sse sse,
                                           @Parameter(description = "only events naming this entity (id or name)") @QueryParam("entity") String entity,
                                           @HeaderParam("Last-Event-ID") String lastEventId,

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import org.claimwire.events.Enrichment;
 import org.claimwire.query.search.Highlighter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The read models the API serves (and the ask feature can reuse). */
 public final class Views {
@@ -57,15 +59,17 @@ public final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ClaimView(long id, long storyId, String uri, int storyVersion, String headline, String localId,
                             EntityRef speaker, String speakerText, EntityRef recipient, String recipientText, String cue,
-                            String cueLemma, String content, Integer contentStart, Integer contentEnd, String mode,
-                            String stance, String kind, String time, String timeNormalized, Instant saidAt, List<Long> about,
+                            String cueLemma, String content, Integer contentStart, Integer contentEnd,
+                            @Schema(implementation = Enrichment.Mode.class) String mode,
+                            @Schema(implementation = Enrichment.Stance.class) String stance,
+                            @Schema(implementation = Enrichment.Kind.class) String kind, String time, String timeNormalized, Instant saidAt, List<Long> about,
                             double checkWorthiness, double confidence, String source, String language) {
     }
 
     public record EntitySummary(long id, String name, String type, long mentionCount, long storyCount) {
     }
 
-    public record AliasView(String kind, String name, String reason, long storyCount, List<StoryLink> stories) {
+    public record AliasView(@Schema(enumeration = {"NAME", "TITLE"}) String kind, String name, String reason, long storyCount, List<StoryLink> stories) {
     }
 
     public record StoryLink(long id, String uri) {
@@ -84,7 +88,7 @@ public final class Views {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SearchHit(String kind, long storyId, String uri, Long claimId, String headline, String snippet,
+    public record SearchHit(@Schema(enumeration = {"story", "claim"}) String kind, long storyId, String uri, Long claimId, String headline, String snippet,
                             double rank, Instant time) {
     }
 

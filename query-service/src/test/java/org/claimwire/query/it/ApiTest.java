@@ -83,6 +83,19 @@ class ApiTest {
     }
 
     @Test
+    void browsersOnOtherOriginsMayReadButNotWrite() {
+        given().header("Origin", "https://newsroom.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/stories").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.anyOf(equalTo("*"), equalTo("https://newsroom.example")))
+                .header("Access-Control-Allow-Methods", containsString("GET"));
+        given().header("Origin", "https://newsroom.example").get("/api/v1/stories").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", notNullValue());
+        given().header("Origin", "https://newsroom.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/admin/stream/prune").then()
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.not(containsString("POST")));
+    }
+
+    @Test
     void frameworkErrorsAreProblemsToo() {
         given().get("/api/v1/no-such-route").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("about:blank")).body("title", equalTo("Not Found")).body("status", equalTo(404))
@@ -236,5 +249,8 @@ class ApiTest {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/claims"))
                 .body(containsString("/api/v1/stream"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(org.claimwire.testsupport.OpenApiContract.violations(
+                org.claimwire.testsupport.OpenApiContract.parse(doc))).isEmpty();
     }
 }

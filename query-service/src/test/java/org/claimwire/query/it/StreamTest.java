@@ -120,6 +120,14 @@ class StreamTest {
                 .doesNotContain("urn:test:stream:1"));
         assertThat(live.stream().filter(e -> e.event().equals("story")).findFirst().orElseThrow().data())
                 .contains("Talks").contains("Ada Streamer");
+        // the data is what the OpenAPI document says (StreamEvents), field for field
+        com.fasterxml.jackson.databind.ObjectMapper strict = org.claimwire.events.EventJson.mapper().copy()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        for (Sse e : live) {
+            Class<?> type = e.event().equals("story") ? org.claimwire.query.api.StreamEvents.StoryEvent.class
+                    : org.claimwire.query.api.StreamEvents.ClaimEvent.class;
+            assertThat(strict.readValue(e.data(), type)).as(e.data()).isNotNull();
+        }
         List<Long> ids = live.stream().map(e -> Long.parseLong(e.id())).toList();
         assertThat(ids).isSorted();
 
