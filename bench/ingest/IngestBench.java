@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,13 +25,10 @@ import org.claimwire.ingest.dedupe.LshIndex;
 import org.claimwire.ingest.dedupe.MinHasher;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
 import org.claimwire.testsupport.KafkaBroker;
+import org.claimwire.testsupport.ReutersCorpus;
 
 /** See run.sh. Single-file program (java IngestBench.java) so it stays out of the Maven build. */
 public class IngestBench {
-    static final Pattern DOC = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
-    static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
-    static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-    static final Pattern ENTITY = Pattern.compile("&(#\\d+|lt|gt|amp|quot|apos);");
 
     record Item(String id, String headline, String body) {
     }
@@ -276,50 +270,16 @@ public class IngestBench {
         throw new IllegalStateException("ingest-service did not become ready; see ingest-service.log");
     }
 
-    /** Lenient: regexes over each file (reut2-017 is not well-formed XML), entities decoded by hand. */
+    /** The items with a body (test-support's ReutersCorpus reads the files). */
     static List<Item> readCorpus(Path dir) throws IOException {
         List<Item> out = new ArrayList<>();
-        List<Path> files;
-        try (var s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(xml|sgm)")).sorted().toList();
-        }
-        for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            Matcher m = DOC.matcher(text);
-            while (m.find()) {
-                String doc = m.group(2);
-                Matcher b = BODY.matcher(doc);
-                if (!b.find()) {
-                    continue;
-                }
-                Matcher t = TITLE.matcher(doc);
-                String title = t.find() ? unescape(t.group(1)).trim() : null;
-                String body = unescape(b.group(1)).replaceAll("\\s*\\n\\s*", "\n").trim();
-                if (!body.isEmpty()) {
-                    out.add(new Item(m.group(1), title, body));
-                }
+        for (ReutersCorpus.Item i : ReutersCorpus.read(dir)) {
+            String body = i.body() == null ? "" : i.body().replaceAll("\\s*\\n\\s*", "\n").trim();
+            if (!body.isEmpty()) {
+                out.add(new Item(i.newId(), i.title(), body));
             }
         }
         return out;
-    }
-
-    static String unescape(String s) {
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "amp" -> "&";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> String.valueOf((char) Integer.parseInt(e.substring(1)));
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     /**

@@ -1,15 +1,11 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Story;
 import org.claimwire.ingest.dedupe.MinHasher;
@@ -22,6 +18,7 @@ import org.claimwire.ingest.normalise.OpenNlpLanguageDetector;
 import org.claimwire.ingest.normalise.StoryNormaliser;
 import org.claimwire.ingest.normalise.text.Furniture;
 import org.claimwire.ingest.normalise.text.TextSanitiser;
+import org.claimwire.testsupport.ReutersCorpus;
 
 /**
  * Per-stage CPU time of the ingest path on the Reuters stories, in one thread, no broker or database
@@ -29,10 +26,6 @@ import org.claimwire.ingest.normalise.text.TextSanitiser;
  * Run by bench/ingest/profile.sh.
  */
 public class StageProfile {
-    static final Pattern DOC = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
-    static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
-    static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-    static final Pattern ENTITY = Pattern.compile("&(#\\d+|lt|gt|amp|quot|apos);");
     static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     interface Stage {
@@ -148,50 +141,17 @@ public class StageProfile {
 
     static List<String> readCorpus(Path dir) throws Exception {
         List<String> out = new ArrayList<>();
-        List<Path> files;
-        try (var s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(xml|sgm)")).sorted().toList();
-        }
-        for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            Matcher m = DOC.matcher(text);
-            while (m.find()) {
-                String doc = m.group(2);
-                Matcher b = BODY.matcher(doc);
-                if (!b.find()) {
-                    continue;
-                }
-                Matcher t = TITLE.matcher(doc);
-                String title = t.find() ? unescape(t.group(1)).trim() : null;
-                String body = unescape(b.group(1)).replaceAll("\\s*\\n\\s*", "\n").trim();
-                if (!body.isEmpty()) {
-                    Map<String, Object> j = new HashMap<>();
-                    j.put("uri", "urn:reuters21578:" + m.group(1));
-                    j.put("headline", title);
-                    j.put("body", body);
-                    out.add(EventJson.mapper().writeValueAsString(j));
-                }
+        for (ReutersCorpus.Item i : ReutersCorpus.read(dir)) {
+            String body = i.body() == null ? "" : i.body().replaceAll("\\s*\\n\\s*", "\n").trim();
+            if (!body.isEmpty()) {
+                Map<String, Object> j = new HashMap<>();
+                j.put("uri", "urn:reuters21578:" + i.newId());
+                j.put("headline", i.title());
+                j.put("body", body);
+                out.add(EventJson.mapper().writeValueAsString(j));
             }
         }
         return out;
     }
 
-    static String unescape(String s) {
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "amp" -> "&";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> String.valueOf((char) Integer.parseInt(e.substring(1)));
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
 }

@@ -18,8 +18,10 @@ THREADS="${3:-2}"
 cd "$ROOT"
 CP_FILE="$ROOT/ingest-service/target/bench-classpath.txt"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$CP_FILE" ]; then
-  mvn -B -q -pl ingest-service -am install -DskipTests >/dev/null
-  mvn -B -q -pl ingest-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+  # Through the reactor (a fresh clone works; nothing goes into ~/.m2): each module writes the class path file,
+  # ingest-service last, and the sibling modules resolve to their freshly packaged jars.
+  mvn -B -q -pl ingest-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$CP_FILE" >/dev/null
 fi
 CP="$ROOT/ingest-service/target/classes:$(cat "$CP_FILE")"
 WORK="$ROOT/bench/ingest/target"

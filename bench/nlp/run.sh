@@ -11,10 +11,10 @@ THREADS="${2:-1}"
 CORPUS="${3:-$ROOT/../shared/corpora/reuters21578}"
 MODES="${MODES:-a b c}"
 cd "$ROOT"
-# events and test-support must be installed (mvn -B -q -pl nlp-service -am install -DskipTests once)
-mvn -B -q -pl nlp-service test-compile >/dev/null
+# Through the reactor (a fresh clone works; nothing goes into ~/.m2): nlp-service writes the class path file last.
 CP_FILE="$ROOT/nlp-service/target/bench-classpath.txt"
-mvn -B -q -pl nlp-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+mvn -B -q -pl nlp-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$CP_FILE" >/dev/null
 CP="$ROOT/nlp-service/target/classes:$ROOT/nlp-service/target/test-classes:$(cat "$CP_FILE")"
 echo "Reuters-21578 from $CORPUS, N=$N, $(nproc) cores on this machine"
 for m in $MODES; do

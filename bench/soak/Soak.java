@@ -28,20 +28,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.claimwire.testsupport.ReutersCorpus;
 
 public class Soak {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern ITEM = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
-    static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
-    static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-    static final Pattern DATE = Pattern.compile("<DATE>\\s*(.*?)\\s*</DATE>", Pattern.DOTALL);
     static final DateTimeFormatter REUTERS_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss", Locale.ENGLISH);
 
     record Item(String uri, String json) {}
@@ -63,19 +58,12 @@ public class Soak {
 
         List<Item> items = new ArrayList<>();
         int noBody = 0;
-        try (Stream<Path> files = Files.list(corpus)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(xml|sgm)")).sorted().toList()) {
-                // Lenient on purpose: one file is not well-formed XML; items are cut out by pattern.
-                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-                Matcher m = ITEM.matcher(text);
-                while (m.find()) {
-                    Item item = toItem(run, m.group(1), m.group(2));
-                    if (item == null) {
-                        noBody++;
-                    } else {
-                        items.add(item);
-                    }
-                }
+        for (ReutersCorpus.Item raw : ReutersCorpus.read(corpus)) {
+            Item item = toItem(run, raw);
+            if (item == null) {
+                noBody++;
+            } else {
+                items.add(item);
             }
         }
         if (limit > 0 && items.size() > limit) {
@@ -208,20 +196,17 @@ public class Soak {
         }
     }
 
-    static Item toItem(String run, String newId, String raw) throws Exception {
-        Matcher b = BODY.matcher(raw);
-        if (!b.find()) {
+    static Item toItem(String run, ReutersCorpus.Item raw) throws Exception {
+        if (raw.body() == null) {
             return null;
         }
-        Matcher t = TITLE.matcher(raw);
-        Matcher d = DATE.matcher(raw);
         ObjectNode n = JSON.createObjectNode();
-        n.put("uri", "urn:reuters21578:" + run + ":" + newId);
-        n.put("headline", t.find() ? unescape(t.group(1)).trim() : "");
-        n.put("body", unescape(b.group(1)).replaceAll("\\s*Reuter\\s*$", "").trim());
-        if (d.find()) {
+        n.put("uri", "urn:reuters21578:" + run + ":" + raw.newId());
+        n.put("headline", raw.title() == null ? "" : noControl(raw.title()));
+        n.put("body", noControl(raw.body()).replaceAll("\\s*Reuter\\s*$", "").trim());
+        if (raw.date() != null) {
             try {
-                String date = d.group(1).replaceAll("\\.\\d+$", "");
+                String date = raw.date().replaceAll("\\.\\d+$", "");
                 n.put("versionCreated", LocalDateTime.parse(date, REUTERS_DATE).toInstant(ZoneOffset.UTC).toString());
             } catch (RuntimeException e) {
                 // Undated items take the ingest time.
@@ -231,9 +216,9 @@ public class Soak {
         return new Item(n.get("uri").asText(), JSON.writeValueAsString(n));
     }
 
-    static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#3;", "")
-                .replace("&amp;", "&");
+    /** The corpus ends many items with a raw control character (&#3;); a wire client would not send it. */
+    static String noControl(String s) {
+        return s.replace("\u0003", "").trim();
     }
 
     static Map<String, Long> storedTimes(Connection db, String prefix) throws Exception {
