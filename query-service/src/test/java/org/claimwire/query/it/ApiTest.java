@@ -136,6 +136,18 @@ class ApiTest {
     }
 
     @Test
+    void storyAsNinjsValidatesAgainstIptcSchema() throws Exception {
+        String ninjs = given().queryParam("format", "ninjs").get("/api/v1/stories/" + seedId).then().statusCode(200)
+                .contentType(containsString("application/ninjs+json")).body("uri", equalTo(SEED))
+                .body("people.name", org.hamcrest.Matchers.hasItem("Dmitry Peskov"))
+                .body("descriptions[0].role", equalTo("claimwire:claims")).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(org.claimwire.query.export.NinjsStoryTest.NINJS_31.validate(
+                org.claimwire.events.EventJson.mapper().readTree(ninjs))).isEmpty();
+        given().queryParam("format", "rss").get("/api/v1/stories/" + seedId).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void entitiesByPrefixFuzzyAndTitleRankedByMentions() {
         given().queryParam("q", "pesk").get("/api/v1/entities").then().statusCode(200)
                 .body("items[0].name", equalTo("Dmitry Peskov")).body("items[0].type", equalTo("PERSON"));
