@@ -87,12 +87,12 @@ public class StageProfile {
             double second = r.length > 1 ? r[1].getConfidence() : 0;
             return r[0].getConfidence() < 0.05 || r[0].getConfidence() < 2 * second ? null : r[0].getLang();
         };
-        org.claimwire.ingest.formats.FlatLanguageModel flat = new org.claimwire.ingest.formats.FlatLanguageModel(model);
+        org.claimwire.ingest.normalise.FlatLanguageModel flat = new org.claimwire.ingest.normalise.FlatLanguageModel(model);
         int disagree = 0;
         for (int i = 0; i < n; i++) {
             String text = drafts.get(i).headline() + "\n" + cleaned.get(i);
             String sample = text.length() > 300 ? text.substring(0, 300) : text;
-            org.claimwire.ingest.formats.FlatLanguageModel.Ranked r = flat.rank(sample);
+            org.claimwire.ingest.normalise.FlatLanguageModel.Ranked r = flat.rank(sample);
             String got = r.bestProbability() < 0.05 || r.bestProbability() < 2 * r.secondProbability() ? null : r.best();
             if (!java.util.Objects.equals(got, reference.detect(text))) {
                 disagree++;
