@@ -2,6 +2,8 @@ package org.claimwire.query.ask;
 
 import java.time.Instant;
 import java.util.List;
+import org.claimwire.events.Enrichment;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to one question. {@code answer} is prose whose every sentence ends in citation markers
@@ -25,13 +27,15 @@ public record AskAnswer(
      * {@code text} (claim content or mention) in the story body. {@code attribution} is the story's own
      * wording of who said it ("Kremlin spokesman Dmitry Peskov said today that").
      */
-    public record Citation(int n, String kind, Long claimId, long storyId, String storyUri, String headline,
-            String speaker, String cue, String attribution, String text, String stance, String mode, String recipient, String time,
+    public record Citation(int n, @Schema(enumeration = {"claim", "mention"}) String kind, Long claimId, long storyId, String storyUri, String headline,
+            String speaker, String cue, String attribution, String text,
+            @Schema(implementation = Enrichment.Stance.class) String stance,
+            @Schema(implementation = Enrichment.Mode.class) String mode, String recipient, String time,
             Instant publishedAt, int start, int end) {
     }
 
     /** The claims that take one stance, side by side with the others. */
-    public record Perspective(String stance, String label, List<Citation> claims) {
+    public record Perspective(@Schema(implementation = Enrichment.Stance.class) String stance, String label, List<Citation> claims) {
     }
 
     /** A stored entity the question names, and the words that named it. */
