@@ -57,7 +57,7 @@ public class KeyAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make an API key (reader, writer bound to a source and its uri prefixes, or admin); "
+    @Operation(operationId = "createApiKey", summary = "Make an API key (reader, writer bound to a source and its uri prefixes, or admin); "
             + "the answer holds the secret, shown only this once")
     public Response create(NewKey req) {
         String role;
@@ -96,14 +96,14 @@ public class KeyAdminResource {
     }
 
     @GET
-    @Operation(summary = "Every key this service knows, newest first (no secrets, no hashes)")
+    @Operation(operationId = "listApiKeys", summary = "Every key this service knows, newest first (no secrets, no hashes)")
     public List<KeyView> list() {
         return directory.all().stream().map(k -> KeyView.of(k, null)).toList();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a key on every service; a revoked key stays revoked")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key on every service; a revoked key stays revoked")
     public Response revoke(@PathParam("id") String id) {
         String path = PATH + "/" + id;
         ApiKey k = directory.byId(id).orElse(null);
