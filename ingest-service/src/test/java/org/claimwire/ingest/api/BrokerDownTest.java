@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
@@ -20,14 +19,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.claimwire.events.Topics;
+import org.claimwire.testsupport.AdminKeyForRestAssured;
 import org.claimwire.testsupport.KafkaProbe;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
-import org.claimwire.testsupport.TestKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker cannot take a story: the {@code stories-out} producer bootstraps through a port where nothing
@@ -40,18 +38,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BrokerDownTest.BrokerDown.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@ExtendWith(AdminKeyForRestAssured.class) // posting needs a key; AuthMatrixTest covers the refusals
 class BrokerDownTest {
-
-    /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
-    @BeforeEach
-    void withKey() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
-    }
-
-    @AfterEach
-    void withoutKey() {
-        RestAssured.requestSpecification = null;
-    }
     static final String PORT_PROPERTY = "claimwire.test.broker-proxy-port";
 
     public static class BrokerDown implements QuarkusTestProfile {

@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,35 +27,24 @@ import org.awaitility.Awaitility;
 import org.claimwire.events.CloudEventTypes;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Topics;
+import org.claimwire.testsupport.AdminKeyForRestAssured;
 import org.claimwire.testsupport.Fixtures;
 import org.claimwire.testsupport.KafkaProbe;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
-import org.claimwire.testsupport.TestKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@ExtendWith(AdminKeyForRestAssured.class) // posting needs a key; AuthMatrixTest covers the refusals
 class IngestServiceTest {
     /** Reads answers into the records the OpenAPI document is built from; a field they lack fails the test. */
     private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = org.claimwire.events.EventJson.mapper().copy()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-
-    /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
-    @BeforeEach
-    void withKey() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
-    }
-
-    @AfterEach
-    void withoutKey() {
-        RestAssured.requestSpecification = null;
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

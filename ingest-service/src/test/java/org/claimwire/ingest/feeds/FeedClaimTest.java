@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.claimwire.events.EventJson;
+import org.claimwire.testsupport.AdminKeyForRestAssured;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
-import org.claimwire.testsupport.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several replicas share one feed registry; each due feed must be polled by one of them only. The claim is
@@ -31,18 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@ExtendWith(AdminKeyForRestAssured.class) // posting needs a key; AuthMatrixTest covers the refusals
 class FeedClaimTest {
-
-    /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
-    @BeforeEach
-    void withKey() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
-    }
-
-    @AfterEach
-    void withoutKey() {
-        RestAssured.requestSpecification = null;
-    }
 
     @Inject
     FeedService feeds;

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Topics;
+import org.claimwire.testsupport.AdminKeyForRestAssured;
 import org.claimwire.testsupport.KafkaProbe;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
-import org.claimwire.testsupport.TestKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The background poller really polls on its timer: with the poller on and a 200 ms tick, a feed that is
@@ -38,18 +36,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FeedPollerTest.PollerOn.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@ExtendWith(AdminKeyForRestAssured.class) // posting needs a key; AuthMatrixTest covers the refusals
 class FeedPollerTest {
-
-    /** Posting needs a key: the tests' bootstrap admin key (AuthMatrixTest covers the refusals). */
-    @BeforeEach
-    void withKey() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
-    }
-
-    @AfterEach
-    void withoutKey() {
-        RestAssured.requestSpecification = null;
-    }
 
     public static class PollerOn implements QuarkusTestProfile {
         @Override

@@ -10,30 +10,18 @@ import static org.hamcrest.Matchers.empty;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import java.util.Map;
+import org.claimwire.testsupport.AdminKeyForRestAssured;
 import org.claimwire.testsupport.Fixtures;
 import org.claimwire.testsupport.KafkaTestResource;
-import org.claimwire.testsupport.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /api/v1/enrich and its 4xx answers (same Quarkus app as {@code StoryFlowTest}). */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@ExtendWith(AdminKeyForRestAssured.class) // enrichment needs a key; AuthMatrixTest covers the refusals
 class EnrichResourceTest {
-
-    /** Enrichment needs a writer or admin key (AuthMatrixTest covers the refusals). */
-    @BeforeEach
-    void withKey() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
-    }
-
-    @AfterEach
-    void withoutKey() {
-        RestAssured.requestSpecification = null;
-    }
 
     @Test
     void enrichesTheSeedStory() {

@@ -8,28 +8,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import java.util.Map;
-import org.claimwire.testsupport.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.claimwire.testsupport.AdminKeyForRestAssured;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With no broker reachable the service still starts and enriches; readiness reports Kafka down. */
 @QuarkusTest
 @TestProfile(KafkaDownTest.NoBroker.class)
+@ExtendWith(AdminKeyForRestAssured.class) // enrichment needs a key; AuthMatrixTest covers the refusals
 class KafkaDownTest {
-
-    /** Enrichment needs a writer or admin key (AuthMatrixTest covers the refusals). */
-    @BeforeEach
-    void withKey() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", TestKeys.BOOTSTRAP_ADMIN).build();
-    }
-
-    @AfterEach
-    void withoutKey() {
-        RestAssured.requestSpecification = null;
-    }
 
     public static class NoBroker implements QuarkusTestProfile {
         @Override
