@@ -130,7 +130,8 @@
     if (!items.length) { return html + '<p class="muted">No stories.</p>'; }
     html += '<ul class="list" id="story-list">';
     items.forEach(function (s) {
-      html += '<li><a href="#/story/' + esc(s.id) + '">' + esc(s.headline || s.uri) + '</a><div class="cite-meta">' +
+      html += '<li>' + (s.flash ? '<span class="badge FLASH">Flash</span> ' : '') + '<a href="#/story/' + esc(s.id) + '">' +
+        esc(s.headline || s.uri) + '</a><div class="cite-meta">' +
         date(s.versionCreated) + (s.source ? ' · ' + esc(s.source) : '') + '</div>' +
         (s.excerpt ? '<div>' + esc(s.excerpt) + '</div>' : '') + '</li>';
     });
@@ -183,7 +184,8 @@
         }
         out += seg;
       }
-      var html = '<article class="card" id="story" data-story-id="' + esc(s.id) + '"><h2>' + esc(s.headline || s.uri) + '</h2>' +
+      var html = '<article class="card" id="story" data-story-id="' + esc(s.id) + '"><h2>' + (s.flash ? '<span class="badge FLASH">Flash</span> ' : '') +
+        esc(s.headline || s.uri) + '</h2>' +
         '<p class="cite-meta">' + date(s.versionCreated) + (s.byline ? ' · ' + esc(s.byline) : '') +
         (s.source ? ' · ' + esc(s.source) : '') + ' · version ' + esc(s.version) + '</p>' +
         '<p class="legend cite-meta" aria-hidden="true"><span class="mention">entity</span>' +

@@ -63,6 +63,27 @@ class EventContractTest {
     }
 
     @Test
+    void aFlashIsMarkedOnTheWireAndItsHeadlineIsTheAnalysedText() throws Exception {
+        Story flash = new Story("urn:claimwire:test:flash", 1, Instant.parse("2025-02-10T10:00:00Z"), null,
+                PubStatus.USABLE, "en", "Earthquake hits Tokyo", null, "", null, null, null, null, null, "h", null);
+        String text = json.writeValueAsString(flash);
+        assertThat(text).contains("\"flash\":true").contains("\"body\":\"\"");
+        Story back = json.readValue(text, Story.class);
+        assertThat(back).isEqualTo(flash);
+        assertThat(back.flash()).isTrue();
+        assertThat(back.analysedText()).isEqualTo("Earthquake hits Tokyo");
+        // an older producer's JSON without the flag: derived from the content all the same
+        assertThat(json.readValue("{\"uri\":\"u\",\"version\":1,\"headline\":\"H\",\"body\":\"\"}", Story.class)
+                .flash()).isTrue();
+        // a story with a body, and a kill, are not flashes, and the flag is not written for them
+        assertThat(json.writeValueAsString(sampleStory())).doesNotContain("flash");
+        assertThat(sampleStory().analysedText()).isEqualTo(sampleStory().body());
+        Story kill = new Story("u", 2, null, null, PubStatus.CANCELED, null, "H", null, "", null, null, null, null,
+                null, null, null);
+        assertThat(kill.flash()).isFalse();
+    }
+
+    @Test
     void unknownFieldsFromNewerProducersAreIgnoredAndDefaultsApply() throws Exception {
         Story story = json.readValue("{\"uri\":\"u\",\"version\":1,\"body\":\"b\",\"futureField\":42}", Story.class);
         assertThat(story.pubStatus()).isEqualTo(PubStatus.USABLE);

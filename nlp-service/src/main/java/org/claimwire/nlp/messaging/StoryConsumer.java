@@ -54,7 +54,8 @@ public class StoryConsumer {
         if (story.isKill()) {
             enrichment = new Enrichment(story.language(), List.of(), List.of());
         } else {
-            enrichment = service.enrich(story.body(), story.language(), refDate(story), "kafka");
+            // a flash (headline only) is enriched from its headline; the contract says its offsets index into it
+            enrichment = service.enrich(story.analysedText(), story.language(), refDate(story), "kafka");
         }
         EnrichedStory enriched = new EnrichedStory(story, enrichment, Enricher.MODEL, Instant.now());
         String json;

@@ -88,6 +88,23 @@ class StoryFlowTest {
     }
 
     @Test
+    void aFlashIsEnrichedFromItsHeadline() throws Exception {
+        String uri = "urn:test:flash:" + UUID.randomUUID();
+        Instant t = Instant.parse("2025-02-10T12:00:00Z");
+        String headline = "Finance Minister Anna Berg resigns after tax row in Stockholm";
+        send(new Story(uri, 1, t, t, PubStatus.USABLE, "en", headline, null, "", null, null, null, null, "test-feed",
+                null, null));
+        EnrichedStory es = EventJson.mapper().readValue(enriched(uri).value(), EnrichedStory.class);
+        assertThat(es.story().flash()).isTrue();
+        assertThat(es.enrichment().entities()).extracting(Enrichment.Entity::name).contains("Anna Berg");
+        for (Enrichment.Entity e : es.enrichment().entities()) {
+            for (Enrichment.Span m : e.mentions()) { // offsets index into the headline
+                assertThat(headline.substring(m.start(), m.end())).isEqualTo(m.text());
+            }
+        }
+    }
+
+    @Test
     void aKillPassesThroughWithAnEmptyEnrichment() throws Exception {
         String uri = "urn:test:kill:" + UUID.randomUUID();
         send(story(uri, "Withdrawn: the earlier story said the minister resigned.", PubStatus.CANCELED));

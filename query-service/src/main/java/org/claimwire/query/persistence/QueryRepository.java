@@ -72,7 +72,7 @@ public class QueryRepository {
                         rs.getString("language"), rs.getString("headline"), rs.getString("byline"), rs.getString("source"),
                         rs.getString("feed_id"), rs.getString("url"), rs.getString("located"),
                         Jdbc.instant(rs, "version_created"), Jdbc.instant(rs, "first_created"), rs.getString("excerpt"),
-                        null),
+                        null, Views.flash(rs.getString("excerpt"))),
                 rs.getLong("version_id")}));
         Page<StorySummary> page = page(rows, limit,
                 r -> Cursor.of(StoryFilter.CURSOR_KIND, ((StorySummary) r[0]).versionCreated(), r[1]).encode());
@@ -144,7 +144,9 @@ public class QueryRepository {
                     rs -> new StoryEntity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             Jdbc.strings(rs, "titles"), rs.getString(7), mentions.getOrDefault(rs.getLong(1), List.of())));
             String body = (String) row[6];
-            List<Highlighter.Segment> segments = Highlighter.segments(body, marks);
+            Boolean flash = "canceled".equals(row[1]) ? null : Views.flash(body);
+            // a flash's mentions index into its headline, so that is the text highlighted
+            List<Highlighter.Segment> segments = Highlighter.segments(flash != null ? (String) row[4] : body, marks);
             ClaimFilter cf = new ClaimFilter(null, null, null, null, null, null, null, null, null, versionId);
             SqlQuery cq = FilterSql.claims(cf, null, 10_000);
             List<ClaimView> claims = Jdbc.list(c, cq.sql().replace("ORDER BY c.said_at DESC, c.id DESC", "ORDER BY c.content_start, c.id"),
@@ -153,7 +155,7 @@ public class QueryRepository {
                     (String) row[5], body, (String) row[7], (String) row[8], (String) row[9], (String) row[10],
                     tree((String) row[11]), tree((String) row[12]), tree((String) row[13]), (java.time.Instant) row[14],
                     (java.time.Instant) row[15], (java.time.Instant) row[16], versions, entities, segments,
-                    Highlighter.html(segments), claims);
+                    Highlighter.html(segments), claims, flash);
         });
     }
 

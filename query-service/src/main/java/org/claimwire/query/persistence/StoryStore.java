@@ -67,8 +67,9 @@ public class StoryStore {
         if (en == null) {
             return;
         }
-        // Offsets index into the body; spans that do not fit it mean the enrichment is not of this body.
-        int length = s.body() == null ? 0 : s.body().length();
+        // Offsets index into the body (the headline of a flash); spans that do not fit it mean the enrichment
+        // is not of this text.
+        int length = s.analysedText() == null ? 0 : s.analysedText().length();
         for (Enrichment.Entity e : en.entities()) {
             for (Enrichment.Span m : e.mentions()) {
                 checkSpan(s, "mention of entity " + e.id(), m.start(), m.end(), length);
@@ -208,7 +209,8 @@ public class StoryStore {
         List<Enrichment.Entity> ordered = new ArrayList<>(en.entities());
         ordered.sort(Comparator.comparingInt(StoryStore::resolutionOrder));
         JdbcEntityDirectory directory = new JdbcEntityDirectory(c);
-        String body = in.story().body() == null ? "" : in.story().body();
+        // the text mention offsets index into: the body, or the headline of a flash
+        String body = in.story().analysedText() == null ? "" : in.story().analysedText();
         for (Enrichment.Entity e : ordered) {
             if (e.id() == null || e.name() == null || e.name().isBlank() || localToGlobal.containsKey(e.id())) {
                 continue;

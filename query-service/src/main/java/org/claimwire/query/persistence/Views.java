@@ -21,11 +21,16 @@ public final class Views {
     public record StorySummary(long id, String uri, int version, String pubStatus, String language, String headline,
                                String byline, String source, String feedId, String url, String located,
                                Instant versionCreated, Instant firstCreated, String excerpt,
-                               List<EntityMention> entities) {
+                               List<EntityMention> entities, Boolean flash) {
         StorySummary withEntities(List<EntityMention> list) {
             return new StorySummary(id, uri, version, pubStatus, language, headline, byline, source, feedId, url, located,
-                    versionCreated, firstCreated, excerpt, list);
+                    versionCreated, firstCreated, excerpt, list, flash);
         }
+    }
+
+    /** {@code flash: true} for a flash (headline only, empty body), absent otherwise. */
+    static Boolean flash(String body) {
+        return body == null || body.isEmpty() ? Boolean.TRUE : null;
     }
 
     /** Who a listed story names: global entity id, name, type, and how often the story mentions it. */
@@ -49,7 +54,8 @@ public final class Views {
                               String feedId, JsonNode subjects, JsonNode infoSources, JsonNode nlpModel,
                               Instant versionCreated, Instant firstCreated, Instant enrichedAt,
                               List<VersionInfo> versions, List<StoryEntity> entities,
-                              List<Highlighter.Segment> highlighted, String highlightedHtml, List<ClaimView> claims) {
+                              List<Highlighter.Segment> highlighted, String highlightedHtml, List<ClaimView> claims,
+                              Boolean flash) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -47,6 +47,39 @@ class IngestionTest {
         assertThat(j.getString("claims.find { it.localId == 'C1' }.saidAt")).startsWith("2025-02-10");
     }
 
+    /**
+     * A flash (headline only, enriched from its headline) is stored, listed and found as a flash, with its
+     * mentions in the headline; the full story under the same uri supersedes it.
+     */
+    @Test
+    void aFlashIsStoredShownAndSearchableThenSupersededByTheFullStory() {
+        String uri = "urn:test:ingest:flash";
+        String headline = "Zelvania central bank unexpectedly cuts rates";
+        org.claimwire.events.Story flash = TestEvents.story(uri, 1, PubStatus.USABLE, headline, "",
+                Instant.parse("2025-03-01T08:00:00Z"), "en", "Wire");
+        assertThat(flash.flash()).isTrue();
+        TestEvents.send(TestEvents.enriched(flash, List.of(TestEvents.entity("e1", "Zelvania central bank",
+                Enrichment.EntityType.ORGANIZATION, List.of(), headline, "Zelvania central bank")), List.of()));
+        long id = Api.awaitStory(uri, 1);
+        JsonPath j = given().get("/api/v1/stories/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(j.getBoolean("flash")).isTrue();
+        assertThat(j.getString("headline")).isEqualTo(headline);
+        assertThat(j.getString("highlightedHtml")).contains(">Zelvania central bank</mark>");
+        assertThat(given().queryParam("limit", 200).get("/api/v1/stories").jsonPath()
+                .getBoolean("items.find { it.uri == '" + uri + "' }.flash")).isTrue();
+        assertThat(given().queryParam("q", "Zelvania").get("/api/v1/search").then().statusCode(200).extract().jsonPath()
+                .getList("items.uri", String.class)).contains(uri);
+
+        String body = "The central bank of Zelvania cut its main rate by half a point on Saturday, surprising markets.";
+        TestEvents.send(TestEvents.enriched(TestEvents.story(uri, 2, PubStatus.USABLE, headline, body,
+                Instant.parse("2025-03-01T08:10:00Z"), "en", "Wire"), List.of(), List.of()));
+        Api.awaitStory(uri, 2);
+        JsonPath full = given().get("/api/v1/stories/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(full.getInt("version")).isEqualTo(2);
+        assertThat(full.get("flash") == null).isTrue();
+        assertThat(full.getString("body")).isEqualTo(body);
+    }
+
     @Test
     void redeliveryStoresOnce() {
         String uri = "urn:test:ingest:redelivery";
