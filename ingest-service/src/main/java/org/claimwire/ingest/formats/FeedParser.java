@@ -37,6 +37,7 @@ public final class FeedParser {
     }
 
     public static Parsed parse(byte[] xml) {
+        XmlDepth.check(xml); // before Rome/JDOM build and walk a tree: deep nesting overflows the stack
         SyndFeed feed;
         try {
             SyndFeedInput in = new SyndFeedInput();

@@ -1,8 +1,6 @@
 package org.claimwire.ingest.formats;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +20,11 @@ import org.w3c.dom.NodeList;
 /**
  * Reads an IPTC NewsML-G2 {@code newsItem} (or a {@code newsMessage} holding exactly one) into a
  * {@link StoryDraft}. Text comes from {@code contentSet/inlineXML} (NITF {@code body.content} or
- * XHTML) or {@code contentSet/inlineData}. Items that are not text stories are refused with the
- * reason: pictures, video, audio and graphics ({@code itemClass}), and concept, planning, package and
- * knowledge items.
+ * XHTML) or {@code contentSet/inlineData}. An item with a headline and no text (an empty or absent body) is
+ * a flash. A kill is {@code pubStatus stat:canceled} (or a withdrawing {@code signal}); other signals
+ * ({@code sig:update}, {@code sig:correction}) are new versions like any other. Items that are not text
+ * stories are refused with the reason: pictures, video, audio and graphics ({@code itemClass}), and
+ * concept, planning, package and knowledge items.
  */
 public final class NewsMlParser {
     private static final Map<String, String> NOT_STORIES = Map.of(
@@ -92,6 +92,13 @@ public final class NewsMlParser {
                 throw RejectedInput.malformed("pubStatus: " + e.getMessage());
             }
         }
+        if (itemMeta != null) {
+            for (org.w3c.dom.Element sig : children(itemMeta, "signal")) {
+                if (Signals.kills(attr(sig, "qcode")) || Signals.kills(attr(sig, "literal"))) {
+                    pubStatus = PubStatus.CANCELED;
+                }
+            }
+        }
         List<Story.InfoSource> sources = new ArrayList<>();
         org.w3c.dom.Element provider = itemMeta == null ? null : child(itemMeta, "provider");
         if (provider != null) {
@@ -133,7 +140,7 @@ public final class NewsMlParser {
             headline = body[1];
         }
         return new StoryDraft(guid.isBlank() ? null : guid, versionCreated, firstCreated, pubStatus,
-                blankToNull(language), headline, byline, body[0], located, subjects, sources, null);
+                blankToNull(language), headline, byline, body[0], located, subjects, sources, null, true);
     }
 
     /** [body text, headline from the content (NITF hedline) or null]. */
@@ -204,18 +211,7 @@ public final class NewsMlParser {
     }
 
     private static Instant instant(String s, String field) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s.trim());
-            } catch (DateTimeParseException e2) {
-                throw RejectedInput.malformed(field + " is not an ISO-8601 date-time: '" + s + "'");
-            }
-        }
+        return Dates.parse(s, field);
     }
 
     static String local(Node n) {

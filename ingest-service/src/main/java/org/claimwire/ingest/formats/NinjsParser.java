@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +24,17 @@ import org.claimwire.ingest.normalise.text.TextSanitiser;
  *   <li>3.x: camelCase, {@code headlines[]} / {@code bodies[]} with {@code role} and {@code contentType}
  *       ({@code text/plain}, {@code text/html}, {@code application/xhtml+xml}), {@code by},
  *       {@code infoSources}, {@code subjects};</li>
- *   <li>1.x / 2.x: lower/snake case, {@code headline}, {@code body_text}, {@code body_html},
- *       {@code body_xhtml}, {@code byline}, {@code subject}, {@code infosource};</li>
+ *   <li>2.x: lower case, {@code headlines[]} / {@code bodies[]} as in 3.x;</li>
+ *   <li>1.x: {@code headline}, {@code body_text}, {@code body_html}, {@code body_xhtml} and the pattern
+ *       properties {@code headline_*} / {@code body_*} (e.g. {@code headline_main}, {@code body_main}),
+ *       {@code byline}, {@code subject}, {@code infosource};</li>
+ *   <li>Superdesk's dialect: {@code guid} as the identifier when there is no {@code uri}, {@code version} as a
+ *       string or a number, date-times with a basic offset ({@code +0000}), {@code signal} entries;</li>
  *   <li>the shorthand {@code {"headline": ..., "body": ...}}.</li>
  * </ul>
- * Field names are matched case- and underscore-insensitively so mixed documents work as well.
- * Non-text items ({@code type} picture, video, audio, graphic, ...) are refused as not a story.
+ * Field names are matched case- and underscore-insensitively so mixed documents work as well. A kill is
+ * {@code pubstatus: canceled} or a kill signal. An item with a headline and no body is a flash. Non-text items
+ * ({@code type} picture, video, audio, graphic, event, ...) are refused as not a story (422).
  */
 public final class NinjsParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -44,7 +45,9 @@ public final class NinjsParser {
     private static final java.util.regex.Pattern MARKUP =
             java.util.regex.Pattern.compile("</?(p|div|br|span|a|b|i|em|strong|h[1-6]|ul|li|html|body)\\b[^>]*>",
                     java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final Set<String> TEXT_TYPES = Set.of("text", "composite", "story", "article");
+    /** Item types that may carry story text; a composite or component without any is refused later (422). */
+    private static final Set<String> TEXT_TYPES = Set.of("text", "composite", "component", "story", "article");
+
 
     private NinjsParser() {
     }
@@ -85,11 +88,19 @@ public final class NinjsParser {
                 throw RejectedInput.malformed(e.getMessage());
             }
         }
+        if (hasKillSignal(f)) {
+            pubStatus = PubStatus.CANCELED;
+        }
+        JsonNode version = f.get("version");
+        if (version != null && version.isContainerNode()) {
+            throw RejectedInput.malformed("field 'version' must be a string or a number");
+        }
         String byline = firstText(f, "by", "byline");
         String located = text(f.get("located"));
         String url = firstText(f, "url", "link", "href");
+        String uri = text(f.get("uri"));
         return new StoryDraft(
-                text(f.get("uri")),
+                uri != null ? uri : text(f.get("guid")),
                 instant(f, "versioncreated"),
                 instant(f, "firstcreated"),
                 pubStatus,
@@ -100,11 +111,42 @@ public final class NinjsParser {
                 located,
                 subjects(f),
                 infoSources(f),
-                url);
+                url,
+                true);
+    }
+
+    /** A {@code signal}/{@code signals} entry (a code, or an object with code/qcode/name/value) that kills. */
+    private static boolean hasKillSignal(Map<String, JsonNode> f) {
+        for (String key : List.of("signal", "signals")) {
+            JsonNode n = f.get(key);
+            if (n == null) {
+                continue;
+            }
+            for (JsonNode s : n.isArray() ? n : List.of(n)) {
+                List<String> codes = new ArrayList<>();
+                if (s.isTextual()) {
+                    codes.add(s.asText());
+                } else if (s.isObject()) {
+                    Map<String, JsonNode> sf = normalisedFields(s);
+                    for (String k : List.of("code", "qcode", "name", "value")) {
+                        String v = text(sf.get(k));
+                        if (v != null) {
+                            codes.add(v);
+                        }
+                    }
+                }
+                for (String c : codes) {
+                    if (Signals.kills(c)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Map<String, JsonNode> normalisedFields(JsonNode obj) {
-        Map<String, JsonNode> m = new HashMap<>();
+        Map<String, JsonNode> m = new LinkedHashMap<>(); // document order, for the pattern properties
         Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -143,9 +185,41 @@ public final class NinjsParser {
                     first = v;
                 }
             }
-            return first;
+            if (first != null) {
+                return first;
+            }
         }
-        return firstText(f, "title", "slugline");
+        String pattern = patternProperty(f, "headline");
+        return pattern != null ? pattern : firstText(f, "title", "slugline");
+    }
+
+    /**
+     * The value of a ninjs 1.x pattern property {@code prefix_*} ({@code headline_main}, {@code body_text2}, ...):
+     * {@code prefix_main} first, else the first such string property in document order; markup is reduced to
+     * text when the name or the value says it is HTML/XHTML.
+     */
+    private static String patternProperty(Map<String, JsonNode> f, String prefix) {
+        String main = text(f.get(prefix + "main"));
+        String chosen = main;
+        String chosenKey = prefix + "main";
+        if (chosen == null) {
+            for (Map.Entry<String, JsonNode> e : f.entrySet()) {
+                String k = e.getKey();
+                if (k.length() > prefix.length() && k.startsWith(prefix) && !k.equals(prefix + "s")) {
+                    String v = text(e.getValue());
+                    if (v != null) {
+                        chosen = v;
+                        chosenKey = k;
+                        break;
+                    }
+                }
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        boolean markup = chosenKey.contains("html") || chosenKey.contains("xml") || looksLikeMarkup(chosen);
+        return markup ? HtmlText.toText(chosen) : chosen;
     }
 
     private static String body(Map<String, JsonNode> f) {
@@ -196,7 +270,7 @@ public final class NinjsParser {
                 return HtmlText.toText(bestMarkup);
             }
         }
-        return null;
+        return patternProperty(f, "body");
     }
 
     private static boolean looksLikeMarkup(String s) {
@@ -204,9 +278,21 @@ public final class NinjsParser {
         return lt >= 0 && s.indexOf('>', lt) > lt && MARKUP.matcher(s).find();
     }
 
+    /**
+     * {@code subjects}/{@code subject}, then the people, organisations and places the item names (ninjs 1.x
+     * {@code person}, {@code organisation}, {@code place}; 2.x/3.x plural), which NewsML-G2 also files as subjects.
+     */
     private static List<Story.Subject> subjects(Map<String, JsonNode> f) {
         List<Story.Subject> out = new ArrayList<>();
-        for (String key : List.of("subjects", "subject")) {
+        subjects(f, List.of("subjects", "subject"), out);
+        subjects(f, List.of("people", "person"), out);
+        subjects(f, List.of("organisations", "organisation", "organizations", "organization"), out);
+        subjects(f, List.of("places", "place"), out);
+        return out;
+    }
+
+    private static void subjects(Map<String, JsonNode> f, List<String> keys, List<Story.Subject> out) {
+        for (String key : keys) {
             JsonNode arr = f.get(key);
             if (arr == null || !arr.isArray()) {
                 continue;
@@ -226,7 +312,6 @@ public final class NinjsParser {
             }
             break;
         }
-        return out;
     }
 
     private static List<Story.InfoSource> infoSources(Map<String, JsonNode> f) {
@@ -261,27 +346,7 @@ public final class NinjsParser {
     }
 
     private static Instant instant(Map<String, JsonNode> f, String key) {
-        String s = text(f.get(key));
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                try {
-                    return java.time.LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e3) {
-                    try {
-                        return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-                    } catch (DateTimeParseException e4) {
-                        throw RejectedInput.malformed("field '" + key + "' is not an ISO-8601 date-time: '" + s + "'");
-                    }
-                }
-            }
-        }
+        return Dates.parse(text(f.get(key)), key);
     }
 
     private static String firstText(Map<String, JsonNode> f, String... keys) {

@@ -23,7 +23,7 @@ import org.xml.sax.SAXParseException;
 /**
  * XML parsing that cannot be turned against us: DOCTYPE declarations are refused outright, which
  * shuts out external entities (XXE), entity expansion ("billion laughs") and external DTD loading;
- * secure processing limits stay on; XInclude is off. The parser reads the encoding the document
+ * secure processing limits stay on; XInclude is off; nesting deeper than {@link XmlDepth#MAX_DEPTH} is refused. The parser reads the encoding the document
  * declares (ISO-8859-1, windows-1252, UTF-16, ...), so bytes, not a decoded string, go in.
  */
 public final class SecureXml {
@@ -72,6 +72,7 @@ public final class SecureXml {
 
     /** Parses bytes; a refused or broken document is a {@link RejectedInput} (400) naming the fault. */
     public static Document parse(byte[] xml) {
+        XmlDepth.check(xml);
         DocumentBuilder b = BUILDER.get();
         try {
             b.reset();

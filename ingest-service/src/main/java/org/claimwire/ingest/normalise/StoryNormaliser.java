@@ -41,7 +41,16 @@ public final class StoryNormaliser {
         String headline = TextSanitiser.cleanLine(d.headline());
         String uri = TextSanitiser.cleanLine(d.uri());
         boolean kill = pubStatus == PubStatus.CANCELED;
-        if (body.isBlank() && !(kill && uri != null)) {
+        // a flash: headline only, from a format where that is a complete item (see StoryDraft.flashAllowed)
+        boolean flash = body.isBlank() && !kill && d.flashAllowed() && headline != null;
+        if (body.isBlank() && !(kill && uri != null) && !flash) {
+            if (kill) {
+                throw RejectedInput.malformed("a kill (pubStatus canceled) needs the uri of the story it withdraws");
+            }
+            if (d.flashAllowed() && (d.body() == null || d.body().isBlank())) {
+                // well-formed, but nothing to read: metadata only (or a composite/component without text)
+                throw RejectedInput.notAStory("no text: the item has neither a headline nor a body");
+            }
             throw RejectedInput.malformed("no body: the story has no text"
                     + (d.body() != null && !d.body().isBlank() ? " left after removing markup and page furniture" : ""));
         }

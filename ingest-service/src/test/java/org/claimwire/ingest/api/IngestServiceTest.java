@@ -124,9 +124,10 @@ class IngestServiceTest {
                 .post("/api/v1/stories").then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed input")).body("status", equalTo(400))
                 .body("detail", containsString("malformed JSON")).body("type", containsString("/problems/"));
-        given().contentType("application/json").body(json(Map.of("headline", marker)))
-                .post("/api/v1/stories").then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("no body"));
+        // metadata without a headline or a body: well-formed, nothing to store (a headline alone is a flash)
+        given().contentType("application/json").body(json(Map.of("byline", marker)))
+                .post("/api/v1/stories").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("no text"));
         given().contentType("application/json").body("")
                 .post("/api/v1/stories").then().statusCode(400).body("detail", containsString("no body"));
         String big = "x ".repeat(600_000);
@@ -171,6 +172,76 @@ class IngestServiceTest {
                 .body("Plain headline " + UUID.randomUUID() + "\nFirst line of a plain text story about the weather "
                         + "in the capital today.\nSecond line.")
                 .post("/api/v1/stories").then().statusCode(202).body("status", equalTo("accepted"));
+    }
+
+    /** A flash (headline only) is published as one, and the full story under the same uri supersedes it. */
+    @Test
+    void flashIsPublishedAndSupersededByTheFullStory() throws Exception {
+        String uri = "urn:test:flash:" + UUID.randomUUID();
+        given().contentType("application/json").body(json(Map.of("uri", uri, "headline",
+                "FLASH Earthquake of magnitude 7.1 strikes off Japan", "versionCreated", "2025-02-10T10:00:00Z")))
+                .post("/api/v1/stories").then().statusCode(202).body("status", equalTo("accepted")).body("version", equalTo(1));
+        JsonNode flash = parse(recordFor(uri, 1).value());
+        assertThat(flash.get("flash").asBoolean()).isTrue();
+        assertThat(flash.get("body").asText()).isEmpty();
+        given().contentType("application/json").body(json(Map.of("uri", uri, "headline",
+                "Earthquake of magnitude 7.1 strikes off Japan", "body", "A strong earthquake struck off the coast of "
+                        + "northern Japan on Monday, the meteorological agency said, and a tsunami warning was issued.",
+                "versionCreated", "2025-02-10T10:05:00Z")))
+                .post("/api/v1/stories").then().statusCode(202).body("status", equalTo("updated")).body("version", equalTo(2));
+        JsonNode full = parse(recordFor(uri, 2).value());
+        assertThat(full.has("flash")).isFalse();
+        assertThat(full.get("body").asText()).contains("tsunami warning");
+        // NewsML-G2 listing 1 (IPTC): a headline and an empty body, a flash
+        byte[] listing1 = Files.readAllBytes(Path.of(getClass().getResource("/iptc-newsml-g2/LISTING_1_A_NewsML-G2_News_Item.xml").toURI()));
+        Response r = given().contentType("application/vnd.iptc.g2.newsitem+xml").body(listing1).post("/api/v1/stories");
+        r.then().statusCode(202).body("uri", equalTo("urn:newsml:acmenews.com:20161018:US-FINANCE-FED"));
+        int version = r.jsonPath().getInt("version");
+        assertThat(parse(recordFor("urn:newsml:acmenews.com:20161018:US-FINANCE-FED", version).value()).get("flash")
+                .asBoolean()).isTrue();
+    }
+
+    /**
+     * Superdesk pushes ninjs with {@code guid} (no uri), {@code version} as a string and date-times with a basic
+     * offset: the second version of one item is version 2 of the same story, not a near-duplicate.
+     */
+    @Test
+    void superdeskStyleSecondVersionIsVersionTwoOfTheSameStory() throws Exception {
+        String guid = "urn:newsml:localhost:5000:2026-11-29T21:00:00.000000:" + UUID.randomUUID();
+        String body = "<p>The city council approved the new budget on Sunday evening after a debate that lasted more "
+                + "than six hours, the mayor's office said.</p><p>The vote was 31 to 14.</p>";
+        given().contentType("application/json").body(json(Map.of("guid", guid, "version", "1", "type", "text",
+                "pubstatus", "usable", "versioncreated", "2026-11-29T21:00:00+0000", "headline", "Council approves budget",
+                "body_html", body))).post("/api/v1/stories")
+                .then().statusCode(202).body("uri", equalTo(guid)).body("status", equalTo("accepted")).body("version", equalTo(1));
+        given().contentType("application/json").body(json(Map.of("guid", guid, "version", "2", "type", "text",
+                "pubstatus", "usable", "versioncreated", "2026-11-29T21:20:00+0000", "headline", "Council approves budget",
+                "body_html", body + "<p>Corrects vote count in second paragraph.</p>",
+                "signal", List.of(Map.of("name", "Correction", "code", "sig:correction"))))).post("/api/v1/stories")
+                .then().statusCode(202).body("uri", equalTo(guid)).body("status", equalTo("updated")).body("version", equalTo(2));
+        assertThat(parse(recordFor(guid, 2).value()).get("versionCreated").asText()).isEqualTo("2026-11-29T21:20:00Z");
+        // a kill signal withdraws it
+        given().contentType("application/json").body(json(Map.of("guid", guid, "version", 3, "type", "text",
+                "versioncreated", "2026-11-29T21:30:00+0000", "headline", "Council approves budget",
+                "signal", List.of(Map.of("name", "Kill", "code", "sig:kill"))))).post("/api/v1/stories")
+                .then().statusCode(202).body("status", equalTo("updated")).body("version", equalTo(3));
+        assertThat(recordFor(guid, 3).value()).contains("\"pubStatus\":\"canceled\"");
+        // a valid non-text item: 422, never 5xx
+        given().contentType("application/json").body(json(Map.of("guid", guid + ":pic", "type", "picture",
+                "headline", "Council chamber"))).post("/api/v1/stories")
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("picture"));
+    }
+
+    /** Issue 15: deeply nested XML is a 400 at the door, not a StackOverflowError. */
+    @Test
+    void deeplyNestedXmlIsRefused() {
+        String ns = "http://iptc.org/std/nar/2006-10-01/";
+        String deep = "<x>".repeat(50_000) + "</x>".repeat(50_000);
+        given().contentType("application/vnd.iptc.g2.newsitem+xml")
+                .body("<newsItem xmlns='" + ns + "' guid='urn:deep'><contentSet><inlineXML contenttype='application/xhtml+xml'>"
+                        + deep + "</inlineXML></contentSet></newsItem>")
+                .post("/api/v1/stories").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("nested"));
     }
 
     @Test

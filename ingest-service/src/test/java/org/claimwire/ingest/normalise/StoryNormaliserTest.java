@@ -30,6 +30,7 @@ class StoryNormaliserTest {
         StoryDraft german = StoryDraft.of("Regierung", "Die Bundesregierung hat am Montag in Berlin neue Pläne für "
                 + "die Energieversorgung vorgestellt, die im Winter greifen sollen.");
         assertThat(n.normalise(german, null).story().language()).isEqualTo("de");
+        // from a format where a headline alone is not a story (feeds, plain text): refused
         assertThatThrownBy(() -> n.normalise(StoryDraft.of("H", "  "), null)).hasMessageContaining("no body");
     }
 }
