@@ -238,8 +238,9 @@ class IngestServiceTest {
         String ns = "http://iptc.org/std/nar/2006-10-01/";
         String deep = "<x>".repeat(50_000) + "</x>".repeat(50_000);
         given().contentType("application/vnd.iptc.g2.newsitem+xml")
-                .body("<newsItem xmlns='" + ns + "' guid='urn:deep'><contentSet><inlineXML contenttype='application/xhtml+xml'>"
-                        + deep + "</inlineXML></contentSet></newsItem>")
+                .body(("<newsItem xmlns='" + ns + "' guid='urn:deep'><contentSet><inlineXML contenttype='application/xhtml+xml'>"
+                        + deep + "</inlineXML></contentSet></newsItem>").getBytes(StandardCharsets.UTF_8)) // bytes: the
+                // client must not pretty-print (and itself overflow on) the XML
                 .post("/api/v1/stories").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("nested"));
     }
