@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Story;
+import org.claimwire.ingest.dedupe.Deduplicator;
 import org.claimwire.ingest.dedupe.MinHasher;
 import org.claimwire.ingest.formats.NinjsParser;
 import org.claimwire.ingest.formats.StoryDraft;
@@ -116,7 +117,10 @@ public class StageProfile {
         stages.put("contentHash", i -> ContentHash.of(drafts.get(i).headline(), cleaned.get(i)));
         stages.put("language (fast path + fallback)", i -> lang.detect(drafts.get(i).headline() + "\n" + cleaned.get(i)));
         stages.put("minhash", i -> MinHasher.signature(cleaned.get(i)));
-        stages.put("normalise (all of the above but parse)", i -> norm.normalise(drafts.get(i), null));
+        stages.put("normalise + dedupe candidate (all above but parse)", i -> {
+            StoryNormaliser.Normalised nd = norm.normalise(drafts.get(i), null);
+            return Deduplicator.Candidate.of(nd.story(), nd.versionCreatedGiven()); // the MinHash is made here now
+        });
         stages.put("story -> JSON", i -> EventJson.mapper().writeValueAsString(stories.get(i)));
         for (int rep = 0; rep < 3; rep++) {
             boolean print = rep == 2;
