@@ -13,8 +13,7 @@ import java.util.List;
  * <p>A <em>flash</em> (an alert, a headline-only item) has an empty body and {@code flash: true}; its
  * enrichment is of the headline, so for a flash every enrichment offset indexes into {@code headline}
  * (see {@link #analysedText()}). A later version of the same uri with a body supersedes it. The flag is
- * derived from the content (empty body, not a kill), so it can never disagree with it; it is written
- * only when true, so consumers that predate it see nothing new.
+ * derived from the content (empty body, not a kill), so it can never disagree with it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Story(
@@ -34,7 +33,7 @@ public record Story(
         String feedId,
         String contentHash,
         String duplicateOf,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean flash) {
+        boolean flash) {
 
     public Story {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);

@@ -190,7 +190,7 @@ class IngestServiceTest {
                 "versionCreated", "2025-02-10T10:05:00Z")))
                 .post("/api/v1/stories").then().statusCode(202).body("status", equalTo("updated")).body("version", equalTo(2));
         JsonNode full = parse(recordFor(uri, 2).value());
-        assertThat(full.has("flash")).isFalse();
+        assertThat(full.get("flash").asBoolean()).isFalse();
         assertThat(full.get("body").asText()).contains("tsunami warning");
         // NewsML-G2 listing 1 (IPTC): a headline and an empty body, a flash
         byte[] listing1 = Files.readAllBytes(Path.of(getClass().getResource("/iptc-newsml-g2/LISTING_1_A_NewsML-G2_News_Item.xml").toURI()));
