@@ -39,7 +39,7 @@ public class NinjsStoryTest {
                 "Kremlin neither confirms nor denies", "By A. Reporter", body, "MOSCOW", "https://example.org/s/1",
                 "Reuters", "feed-1", subjects, sources, null, Instant.parse("2025-02-10T10:00:00Z"),
                 Instant.parse("2025-02-10T09:00:00Z"), Instant.parse("2025-02-10T10:00:05Z"), List.of(), entities,
-                List.of(), null, claims);
+                List.of(), null, claims, null);
     }
 
     static Views.ClaimView claim() {
