@@ -20,6 +20,9 @@ import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 import org.claimwire.security.messaging.KeyTopic;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -59,6 +62,8 @@ public class KeyAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Make an API key (reader, writer bound to a source and its uri prefixes, or admin); "
             + "the answer holds the secret, shown only this once")
+    @APIResponse(responseCode = "201", description = "the key, with its secret this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
     public Response create(NewKey req) {
         String role;
         try {
@@ -104,6 +109,8 @@ public class KeyAdminResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "revokeApiKey", summary = "Revoke a key on every service; a revoked key stays revoked")
+    @APIResponse(responseCode = "200", description = "the revoked key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
     public Response revoke(@PathParam("id") String id) {
         String path = PATH + "/" + id;
         ApiKey k = directory.byId(id).orElse(null);
