@@ -19,6 +19,7 @@
     var s = stance || 'UNCLASSIFIED';
     return '<span class="badge ' + esc(s) + '">' + esc(STANCE[s] || s) + '</span>';
   }
+  var analyst = window.ClaimwireAnalyst;
   var KIND = { STATEMENT: 'Statement', QUESTION: 'Question', BELIEF: 'Belief', INTENTION: 'Intention', EVIDENCE: 'Evidence' };
   function kindTag(kind) {
     var k = kind || 'STATEMENT';
@@ -44,8 +45,11 @@
     var hl = (start != null && start >= 0 && end > start) ? '?hl=' + start + '-' + end : '';
     return '#/story/' + encodeURIComponent(storyId) + hl;
   }
-  function show(html) { main.innerHTML = html; }
+  function show(html) { main.innerHTML = html; analyst.fillTitles(main); }
   function fail(e) { show('<p class="error" role="alert">' + esc(e.message || e) + '</p>'); }
+
+  analyst.init({ esc: esc, badge: badge, kindTag: kindTag, date: date, getJson: getJson, show: show, fail: fail,
+    storyLink: storyLink, STANCE: STANCE, KIND: KIND, main: main });
 
   // ---------- Ask ----------
   function renderAnswer(a) {
@@ -196,7 +200,8 @@
         html += '<section class="card"><h3>Claims in this story</h3><ul class="list" id="story-claims">';
         claims.forEach(function (c) {
           html += '<li>' + badge(c.stance) + ' ' + kindTag(c.kind) + ' <strong>' + (c.speaker && c.speaker.id ? '<a href="#/entity/' + esc(c.speaker.id) + '">' +
-            esc(c.speaker.name) + '</a>' : esc((c.speaker && c.speaker.name) || c.speakerText || 'Unattributed')) + '</strong> ' +
+            esc(c.speaker.name) + '</a>' : esc((c.speaker && c.speaker.name) || c.speakerText || 'Unattributed')) + '</strong>' +
+            (c.speaker && c.speaker.id ? analyst.titlesOf(c.speaker.id) : '') + ' ' +
             esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient.name || c.recipientText) : '') + ': “' + esc(c.content) + '”' +
             (c.time ? ' <span class="muted">(' + esc(c.time) + ')</span>' : '') + '</li>';
         });
@@ -214,7 +219,7 @@
     if (!items.length) { return '<p class="muted">None stored.</p>'; }
     return '<ul class="list">' + items.map(function (c) {
       return '<li>' + badge(c.stance) + ' ' + kindTag(c.kind) + ' <strong>' + esc((c.speaker && c.speaker.name) || c.speakerText || 'Unattributed') +
-        '</strong> ' + esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient.name || c.recipientText) : '') +
+        '</strong>' + (c.speaker && c.speaker.id ? analyst.titlesOf(c.speaker.id) : '') + ' ' + esc(c.cue || '') + (c.recipient ? ' to ' + esc(c.recipient.name || c.recipientText) : '') +
         ': <a href="' + storyLink(c.storyId, c.contentStart, c.contentEnd) + '">“' + esc(c.content) + '”</a>' +
         ' <span class="muted">' + date(c.saidAt) + '</span></li>';
     }).join('') + '</ul>';
@@ -227,7 +232,7 @@
       html += '<p class="cite-meta">' + esc(e.mentionCount) + ' mentions in ' + esc(e.storyCount) + ' stories</p>';
       if ((e.coMentioned || []).length) {
         html += '<p><strong>Often with:</strong> ' + e.coMentioned.map(function (c) {
-          return '<a href="#/entity/' + esc(c.id) + '">' + esc(c.name) + '</a>';
+          return '<a href="#/entity/' + esc(c.id) + '">' + esc(c.name) + '</a>' + analyst.titlesOf(c.id);
         }).join(', ') + '</p>';
       }
       html += '<p><button type="button" class="link related-question" id="ask-who">Ask: who is ' + esc(e.name) + '?</button></p>';
@@ -237,11 +242,14 @@
       document.getElementById('ask-who').addEventListener('click', function () {
         location.hash = '#/ask?q=' + encodeURIComponent((e.type === 'PERSON' ? 'Who is ' : 'What is ') + e.name + '?');
       });
+      analyst.entityExtras(e);
       getJson('/api/v1/claims?limit=50&speaker=' + encodeURIComponent(e.id)).then(function (p) {
         document.getElementById('claims-by').innerHTML = claimItems(p);
+        analyst.fillTitles(document.getElementById('claims-by'));
       }).catch(function (x) { document.getElementById('claims-by').textContent = x.message; });
       getJson('/api/v1/claims?limit=50&about=' + encodeURIComponent(e.id)).then(function (p) {
         document.getElementById('claims-about').innerHTML = claimItems(p);
+        analyst.fillTitles(document.getElementById('claims-about'));
       }).catch(function (x) { document.getElementById('claims-about').textContent = x.message; });
     }).catch(fail);
   }
@@ -254,11 +262,14 @@
   });
   function route() {
     var r = parseHash();
+    analyst.leave(); // closes the live view's stream when another view is shown
     var m;
     if (r.path === '/ask') { ask(r.params.get('q')); if (!main.innerHTML) { home(); } return; }
     if (r.path === '/search') { search(r.params.get('q') || ''); return; }
     if ((m = r.path.match(/^\/story\/(\d+)$/))) { story(m[1], r.params.get('hl')); return; }
     if ((m = r.path.match(/^\/entity\/(\d+)$/))) { entity(m[1]); return; }
+    if (r.path === '/claims') { analyst.explorer(r.params); return; }
+    if (r.path === '/live') { analyst.live(); return; }
     home();
   }
   window.addEventListener('hashchange', route);

@@ -46,20 +46,36 @@ public final class FilterSql {
         return s.append("\nORDER BY v.version_created DESC, v.id DESC LIMIT ?", limit + 1);
     }
 
+    /** What a listed claim shows (QueryRepository maps it), over claims {@code c}, joined by {@link #CLAIM_JOINS}. */
+    static final String CLAIM_COLUMNS = """
+            SELECT c.id, c.story_id, c.story_version_id, c.local_id, c.speaker_entity_id, c.speaker_text,
+                   c.recipient_entity_id, c.recipient_text, c.cue_text, c.cue_lemma, c.content, c.content_start,
+                   c.content_end, c.mode, c.stance, c.kind, c.time_text, c.time_normalized, c.said_at,
+                   c.check_worthiness, c.confidence, s.uri, v.version, v.headline, v.source, v.language,
+                   sp.canonical_name AS speaker_name, rc.canonical_name AS recipient_name,
+                   (SELECT array_agg(a.entity_id ORDER BY a.entity_id) FROM query.claim_about a WHERE a.claim_id = c.id) AS about_ids
+            """;
+
+    static final String CLAIM_JOINS = """
+
+            JOIN query.story_versions v ON v.id = c.story_version_id
+            JOIN query.stories s ON s.id = c.story_id
+            LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
+            LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id""";
+
+    /** The listed form of the claims with these ids (any order). */
+    static SqlQuery claimsByIds(List<Long> claimIds) {
+        return new SqlQuery().append(CLAIM_COLUMNS).append("FROM query.claims c").append(CLAIM_JOINS)
+                .and("c.id = ANY(?)", ids(claimIds));
+    }
+
     /**
      * Builds the page query: newest first by (said_at, id), keyset after {@code cursor} (may be null), one row more
      * than {@code limit} (an export passes Integer.MAX_VALUE - 1).
      */
     static SqlQuery claims(ClaimFilter f, Cursor cursor, int limit) {
         // the page is chosen from claims alone (an index walk that stops after the page), then joined
-        SqlQuery s = new SqlQuery().append("""
-                SELECT c.id, c.story_id, c.story_version_id, c.local_id, c.speaker_entity_id, c.speaker_text,
-                       c.recipient_entity_id, c.recipient_text, c.cue_text, c.cue_lemma, c.content, c.content_start,
-                       c.content_end, c.mode, c.stance, c.kind, c.time_text, c.time_normalized, c.said_at,
-                       c.check_worthiness, c.confidence, s.uri, v.version, v.headline, v.source, v.language,
-                       sp.canonical_name AS speaker_name, rc.canonical_name AS recipient_name,
-                       (SELECT array_agg(a.entity_id ORDER BY a.entity_id) FROM query.claim_about a WHERE a.claim_id = c.id) AS about_ids
-                FROM (SELECT c.* FROM\s""");
+        SqlQuery s = new SqlQuery().append(CLAIM_COLUMNS).append("FROM (SELECT c.* FROM ");
         // one "about" entity and no other entity filter: walk claim_about's (entity, said_at, id) index in order
         boolean aboutDriven = f.aboutIds() != null && f.aboutIds().size() == 1 && f.speakerIds() == null && f.recipientIds() == null
                 && f.recipientText() == null && f.storyVersionId() == null;
@@ -131,13 +147,7 @@ public final class FilterSql {
         if (cursor != null) {
             s.and("(" + time + ", " + id + ") < (?, ?)", cursor.instantValue(0), cursor.longValue(1));
         }
-        return s.append("\nORDER BY " + time + " DESC, " + id + " DESC LIMIT ?) c", limit + 1).append("""
-
-                JOIN query.story_versions v ON v.id = c.story_version_id
-                JOIN query.stories s ON s.id = c.story_id
-                LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
-                LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id
-                ORDER BY c.said_at DESC, c.id DESC""");
+        return s.append("\nORDER BY " + time + " DESC, " + id + " DESC LIMIT ?) c", limit + 1).append(CLAIM_JOINS).append("\nORDER BY c.said_at DESC, c.id DESC");
     }
 
     /**

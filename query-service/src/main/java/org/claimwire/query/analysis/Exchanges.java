@@ -1,0 +1,157 @@
+package org.claimwire.query.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who answers whom: groups an entity's claims with claims by other speakers, with a different stance, on the same
+ * matter, close in time. Plain Java over claims already read from the store.
+ *
+ * <p>Two claims are on the same matter when, within {@code window} of each other, they share at least two content
+ * words, or one content word and one entity (an entity both are about, or one is about the other's speaker).
+ * Reporting and stance vocabulary ("said", "confirm", "comment", "report"…) and the speakers' own names are no
+ * evidence. A non-committal response (neither confirms nor denies, declines to comment, no response) usually
+ * names no matter of its own ("could not confirm this information", "did not respond to a request for comment"):
+ * its matter is the story that reports it, so the words of that story's headline count as its words too.
+ */
+public final class Exchanges {
+    private Exchanges() {
+    }
+
+    /** Stances that answer without saying anything about the matter itself. */
+    static final Set<String> RESPONSES = Set.of("NEITHER_CONFIRMS_NOR_DENIES", "DECLINES_TO_COMMENT", "NO_RESPONSE");
+
+    /** Stems (PostgreSQL's english configuration) of reporting and stance words: shared, they show no common matter. */
+    static final Set<String> REPORTING = Set.of("say", "said", "tell", "told", "ask", "confirm", "deni", "neither", "nor",
+            "comment", "respond", "respons", "declin", "request", "report", "claim", "statement", "inform", "matter",
+            "news", "add", "note", "explain", "stress", "accord", "question", "answer", "know", "aware", "can", "could",
+            "would", "may", "might", "will", "also", "whether", "now", "today", "yesterday", "week", "month", "year");
+
+    /**
+     * A claim as the finder sees it: {@code words} are its content's stems, {@code contextWords} its story
+     * headline's, {@code speakerWords} its speaker's name's, {@code about} the entities it is about,
+     * {@code speakerId} null when not resolved.
+     */
+    public record Claim(long id, Long speakerId, String speakerText, String stance, Instant saidAt, long storyId,
+                        Set<Long> about, Set<String> words, Set<String> contextWords, Set<String> speakerWords) {
+        public Claim {
+            speakerWords = speakerWords == null ? Set.of() : speakerWords;
+            stance = stance == null ? "UNCLASSIFIED" : stance;
+            about = about == null ? Set.of() : about;
+            words = words == null ? Set.of() : words;
+            contextWords = contextWords == null ? Set.of() : contextWords;
+        }
+
+        /** The words that say what the claim is about: its own, and its story's for a non-committal response. */
+        Set<String> matterWords() {
+            if (!RESPONSES.contains(stance) || contextWords.isEmpty()) {
+                return words;
+            }
+            Set<String> all = new LinkedHashSet<>(words);
+            all.addAll(contextWords);
+            return all;
+        }
+
+        String speakerKey() {
+            return speakerId != null ? "#" + speakerId : speakerText == null ? null : speakerText.strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One exchange: the entity's claims ({@code anchors}), the answers, the entities in common, and why. */
+    public record Exchange(List<Claim> anchors, List<Claim> answers, Set<Long> about, Set<String> words,
+                           Duration apart, int score) {
+    }
+
+    /**
+     * The exchanges of {@code anchors} (claims by one entity) with {@code candidates}, each with at most
+     * {@code maxAnswers} answers. Anchors with the same answers make one exchange. Best first.
+     */
+    public static List<Exchange> find(List<Claim> anchors, List<Claim> candidates, Duration window, int maxAnswers) {
+        Map<List<Long>, Exchange> byAnswers = new LinkedHashMap<>();
+        for (Claim a : anchors) {
+            List<Scored> answers = new ArrayList<>();
+            for (Claim b : candidates) {
+                Scored s = match(a, b, window);
+                if (s != null) {
+                    answers.add(s);
+                }
+            }
+            if (answers.isEmpty()) {
+                continue;
+            }
+            answers.sort(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.claim.saidAt(),
+                    Comparator.nullsLast(Comparator.reverseOrder())).thenComparingLong(s -> s.claim.id()));
+            List<Scored> kept = answers.subList(0, Math.min(maxAnswers, answers.size()));
+            List<Long> key = kept.stream().map(s -> s.claim.id()).sorted().toList();
+            Set<Long> about = new TreeSet<>();
+            Set<String> words = new TreeSet<>();
+            Duration apart = Duration.ZERO;
+            int score = 0;
+            for (Scored s : kept) {
+                about.addAll(s.about);
+                words.addAll(s.words);
+                apart = s.apart.compareTo(apart) > 0 ? s.apart : apart;
+                score += s.score;
+            }
+            Exchange prev = byAnswers.get(key);
+            if (prev == null) {
+                byAnswers.put(key, new Exchange(List.of(a), kept.stream().map(s -> s.claim).toList(), about, words, apart, score));
+            } else {
+                List<Claim> as = new ArrayList<>(prev.anchors());
+                as.add(a);
+                about.addAll(prev.about());
+                words.addAll(prev.words());
+                byAnswers.put(key, new Exchange(as, prev.answers(), about, words,
+                        apart.compareTo(prev.apart()) > 0 ? apart : prev.apart(), Math.max(score, prev.score())));
+            }
+        }
+        List<Exchange> out = new ArrayList<>(byAnswers.values());
+        out.sort(Comparator.comparingInt(Exchange::score).reversed()
+                .thenComparing(e -> e.anchors().get(0).saidAt(), Comparator.nullsLast(Comparator.reverseOrder())));
+        return out;
+    }
+
+    private record Scored(Claim claim, Set<Long> about, Set<String> words, Duration apart, int score) {
+    }
+
+    /** {@code b} answering {@code a}, or null when it does not. */
+    static Scored match(Claim a, Claim b, Duration window) {
+        if (a.id() == b.id() || b.speakerKey() == null || Objects.equals(a.speakerKey(), b.speakerKey())
+                || a.stance().equals(b.stance())) {
+            return null;
+        }
+        Duration apart = a.saidAt() == null || b.saidAt() == null ? Duration.ZERO : Duration.between(a.saidAt(), b.saidAt()).abs();
+        if (apart.compareTo(window) > 0) {
+            return null;
+        }
+        Set<Long> about = new TreeSet<>();
+        for (Long e : a.about()) {
+            if (b.about().contains(e) || e.equals(b.speakerId())) {
+                about.add(e);
+            }
+        }
+        if (a.speakerId() != null && b.about().contains(a.speakerId())) {
+            about.add(a.speakerId());
+        }
+        Set<String> words = new TreeSet<>();
+        Set<String> bw = b.matterWords();
+        for (String w : a.matterWords()) {
+            if (bw.contains(w) && !REPORTING.contains(w) && !a.speakerWords().contains(w)
+                    && !b.speakerWords().contains(w) && w.length() > 1) {
+                words.add(w);
+            }
+        }
+        boolean sameMatter = words.size() >= 2 || (!about.isEmpty() && !words.isEmpty());
+        return sameMatter ? new Scored(b, about, words, apart, 2 * about.size() + words.size()) : null;
+    }
+}

@@ -1,0 +1,243 @@
+package org.claimwire.query.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.claimwire.events.Enrichment;
+import org.claimwire.query.analysis.Buckets;
+import org.claimwire.query.analysis.Exchanges;
+import org.claimwire.query.persistence.AnalystViews.EntityHeader;
+import org.claimwire.query.persistence.Views.ClaimView;
+
+/** The read side of the analyst routes: an entity's stance over time, who answers whom, titles for entity lists. */
+@ApplicationScoped
+public class AnalystRepository {
+    /** Every stance a series counts, in the order the contract lists them, then claims without one. */
+    public static final List<String> STANCES;
+
+    static {
+        List<String> s = new ArrayList<>();
+        for (Enrichment.Stance st : Enrichment.Stance.values()) {
+            s.add(st.name());
+        }
+        if (!s.contains("UNCLASSIFIED")) {
+            s.add("UNCLASSIFIED");
+        }
+        STANCES = List.copyOf(s);
+    }
+
+    /** Newest claims of the entity an exchange search starts from. */
+    static final int ANCHORS = 40;
+    /** Candidate answers looked at per anchor claim, through the entities it is about (newest first). */
+    static final int CANDIDATES_PER_ANCHOR = 12;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.read(dataSource, "query", work);
+    }
+
+    /** The entity with its titles (most used first), or NotFoundException. */
+    EntityHeader header(Connection c, long id) throws SQLException {
+        EntityHeader h = Jdbc.one(c, """
+                SELECT e.canonical_name, e.type, ARRAY(SELECT a.name FROM query.entity_aliases a
+                    WHERE a.entity_id = e.id AND a.kind = 'TITLE' ORDER BY a.story_count DESC, a.id) AS titles
+                FROM query.entities e WHERE e.id = ?""", List.of(id),
+                rs -> new EntityHeader(id, rs.getString(1), rs.getString(2), Jdbc.strings(rs, "titles")));
+        if (h == null) {
+            throw new NotFoundException("no entity with id " + id, false);
+        }
+        return h;
+    }
+
+    /** Titles of each of {@code ids} (most used first); entities without titles are absent. */
+    public Map<Long, List<String>> titles(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> out = new HashMap<>();
+        read(c -> Jdbc.list(c, """
+                SELECT entity_id, name FROM query.entity_aliases WHERE entity_id = ANY(?) AND kind = 'TITLE'
+                ORDER BY entity_id, story_count DESC, id""", List.of((Object) ids.toArray(new Long[0])),
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2))));
+        return out;
+    }
+
+    /**
+     * Claims by {@code entityId} (about one of {@code aboutIds} when given; none when that list is empty), counted
+     * per stance and bucket.
+     */
+    public AnalystViews.Timeline timeline(long entityId, Buckets bucket, List<Long> aboutIds) {
+        return read(c -> {
+            EntityHeader entity = header(c, entityId);
+            EntityHeader about = aboutIds != null && aboutIds.size() == 1 ? header(c, aboutIds.get(0)) : null;
+            if (aboutIds != null && aboutIds.isEmpty()) {
+                return new AnalystViews.Timeline(entity, bucket.sqlName(), null, List.of());
+            }
+            SqlQuery q = new SqlQuery().append("SELECT date_trunc(?, c.said_at, 'UTC') AS start, c.stance, count(*) AS n "
+                    + "FROM query.claims c", bucket.sqlName());
+            q.and("c.speaker_entity_id = ?", entityId);
+            q.and("c.visible");
+            if (aboutIds != null) {
+                q.and("EXISTS (SELECT 1 FROM query.claim_about a WHERE a.claim_id = c.id AND a.entity_id = ANY(?))",
+                        (Object) aboutIds.toArray(new Long[0]));
+            }
+            q.append(" GROUP BY 1, 2");
+            List<Buckets.Count> rows = Jdbc.list(c, q.sql(), q.params(),
+                    rs -> new Buckets.Count(Jdbc.instant(rs, "start"), rs.getString("stance"), rs.getLong("n")));
+            return new AnalystViews.Timeline(entity, bucket.sqlName(), about, bucket.series(rows, STANCES));
+        });
+    }
+
+    /** Who answers {@code entityId}: its newest claims with other speakers' claims on the same matter. */
+    public AnalystViews.ExchangeList exchanges(long entityId, Instant from, Instant to, Duration window, int limit) {
+        return read(c -> {
+            EntityHeader entity = header(c, entityId);
+            SqlQuery aq = new SqlQuery().append(FINDER_COLUMNS + " FROM query.claims c"
+                    + " JOIN query.story_versions v ON v.id = c.story_version_id"
+                    + " LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id");
+            aq.and("c.speaker_entity_id = ?", entityId);
+            aq.and("c.visible");
+            if (from != null) {
+                aq.and("c.said_at >= ?", from);
+            }
+            if (to != null) {
+                aq.and("c.said_at < ?", to);
+            }
+            aq.append(" ORDER BY c.said_at DESC, c.id DESC LIMIT ?", ANCHORS);
+            List<Exchanges.Claim> anchors = Jdbc.list(c, aq.sql(), aq.params(), AnalystRepository::finderClaim);
+            if (anchors.isEmpty()) {
+                return new AnalystViews.ExchangeList(entity, List.of());
+            }
+            List<Exchanges.Claim> candidates = candidates(c, entityId, anchors, window);
+            List<Exchanges.Exchange> found = Exchanges.find(anchors, candidates, window, 8);
+            if (found.size() > limit) {
+                found = found.subList(0, limit);
+            }
+            return new AnalystViews.ExchangeList(entity, views(c, found));
+        });
+    }
+
+    /** What the finder reads of a claim (its words as stems of the english configuration, as full text uses). */
+    private static final String FINDER_COLUMNS = """
+            SELECT c.id, c.speaker_entity_id, coalesce(sp.canonical_name, c.speaker_text) AS speaker, c.stance, c.said_at,
+                   c.story_id, ARRAY(SELECT a.entity_id FROM query.claim_about a WHERE a.claim_id = c.id) AS about,
+                   tsvector_to_array(to_tsvector('english', c.content)) AS words,
+                   CASE WHEN c.stance IN ('NEITHER_CONFIRMS_NOR_DENIES', 'DECLINES_TO_COMMENT', 'NO_RESPONSE')
+                        THEN tsvector_to_array(to_tsvector('english', coalesce(v.headline, ''))) END AS context,
+                   tsvector_to_array(to_tsvector('english', coalesce(sp.canonical_name, c.speaker_text, ''))) AS speaker_words""";
+
+    static Exchanges.Claim finderClaim(java.sql.ResultSet rs) throws SQLException {
+        return new Exchanges.Claim(rs.getLong("id"), Jdbc.longOrNull(rs, "speaker_entity_id"), rs.getString("speaker"),
+                rs.getString("stance"), Jdbc.instant(rs, "said_at"), rs.getLong("story_id"),
+                new HashSet<>(Jdbc.longs(rs, "about")), new HashSet<>(Jdbc.strings(rs, "words")),
+                new HashSet<>(Jdbc.strings(rs, "context")), new HashSet<>(Jdbc.strings(rs, "speaker_words")));
+    }
+
+    /**
+     * Claims that may answer the anchors: other claims of the anchors' stories, and, within the window of each
+     * anchor, the newest claims about an entity the anchor is about or about the entity itself.
+     */
+    private static List<Exchanges.Claim> candidates(Connection c, long entityId, List<Exchanges.Claim> anchors,
+                                                    Duration window) throws SQLException {
+        Set<Long> stories = anchors.stream().map(Exchanges.Claim::storyId).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<Long> anchorIds = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<String> matters = new ArrayList<>();
+        for (Exchanges.Claim a : anchors) {
+            anchorIds.add(a.id());
+            times.add(a.saidAt());
+            Set<Long> m = new LinkedHashSet<>(a.about());
+            m.add(entityId);
+            matters.add(m.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+        }
+        SqlQuery q = new SqlQuery().append(FINDER_COLUMNS + """
+                 FROM query.claims c
+                JOIN query.story_versions v ON v.id = c.story_version_id
+                LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
+                WHERE c.visible AND c.speaker_entity_id IS DISTINCT FROM ? AND c.id IN (
+                    SELECT s.id FROM query.claims s WHERE s.story_id = ANY(?) AND s.visible
+                    UNION
+                    SELECT x.claim_id
+                    FROM unnest(?::text[]::timestamptz[], ?::text[]) AS an(said_at, matter),
+                    LATERAL (SELECT a.claim_id FROM query.claim_about a
+                             WHERE a.entity_id = ANY(an.matter::bigint[]) AND a.visible
+                               AND a.said_at BETWEEN an.said_at - ?::interval AND an.said_at + ?::interval
+                             ORDER BY a.said_at DESC LIMIT ?) x)""", entityId, stories.toArray(new Long[0]),
+                times.stream().map(Instant::toString).toArray(String[]::new),
+                matters.toArray(new String[0]), window.toSeconds() + " seconds", window.toSeconds() + " seconds",
+                CANDIDATES_PER_ANCHOR);
+        return Jdbc.list(c, q.sql(), q.params(), AnalystRepository::finderClaim);
+    }
+
+    /** Each exchange's claims in their listed form (the entity's own first, then the answers), with the entities in common. */
+    private List<AnalystViews.Exchange> views(Connection c, List<Exchanges.Exchange> found) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> entities = new LinkedHashSet<>();
+        for (Exchanges.Exchange e : found) {
+            e.anchors().forEach(a -> ids.add(a.id()));
+            e.answers().forEach(a -> ids.add(a.id()));
+            entities.addAll(e.about());
+            if (e.about().isEmpty()) {
+                entities.addAll(e.anchors().get(0).about());
+            }
+        }
+        SqlQuery q = FilterSql.claimsByIds(new ArrayList<>(ids));
+        Map<Long, ClaimView> byId = new HashMap<>();
+        for (ClaimView v : Jdbc.list(c, q.sql(), q.params(), QueryRepository::claim)) {
+            byId.put(v.id(), v);
+        }
+        Map<Long, EntityHeader> headers = new LinkedHashMap<>();
+        for (Long id : entities) {
+            headers.put(id, header(c, id));
+        }
+        List<AnalystViews.Exchange> out = new ArrayList<>();
+        for (Exchanges.Exchange e : found) {
+            List<ClaimView> claims = new ArrayList<>();
+            e.anchors().forEach(a -> claims.add(byId.get(a.id())));
+            e.answers().forEach(a -> claims.add(byId.get(a.id())));
+            claims.removeIf(java.util.Objects::isNull);
+            Set<Long> about = e.about().isEmpty() ? e.anchors().get(0).about() : e.about();
+            out.add(new AnalystViews.Exchange(claims, about.stream().map(headers::get).toList(), reason(e, claims)));
+        }
+        return out;
+    }
+
+    /** "Donald Trump asserts; Dmitry Peskov neither confirms nor denies … — shared: “phone”, “putin”; same story". */
+    static String reason(Exchanges.Exchange e, List<ClaimView> claims) {
+        Map<String, Set<String>> stancesBySpeaker = new LinkedHashMap<>();
+        for (ClaimView v : claims) {
+            String who = v.speaker() != null && v.speaker().name() != null ? v.speaker().name()
+                    : v.speakerText() != null ? v.speakerText() : "unattributed";
+            stancesBySpeaker.computeIfAbsent(who, k -> new LinkedHashSet<>())
+                    .add((v.stance() == null ? "UNCLASSIFIED" : v.stance()).toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        String who = stancesBySpeaker.entrySet().stream().map(x -> x.getKey() + " " + String.join(" / ", x.getValue()))
+                .collect(Collectors.joining("; "));
+        Set<Long> stories = claims.stream().map(ClaimView::storyId).collect(Collectors.toSet());
+        StringBuilder r = new StringBuilder(who).append(" — same matter:");
+        if (!e.words().isEmpty()) {
+            r.append(" shared words ").append(e.words().stream().map(w -> "“" + w + "”").collect(Collectors.joining(", ")));
+        }
+        if (!e.about().isEmpty()) {
+            r.append(e.words().isEmpty() ? "" : ";").append(" about the same ").append(e.about().size() == 1 ? "entity" : "entities");
+        }
+        r.append("; ").append(stories.size() == 1 ? "same story"
+                : "within " + Math.max(1, e.apart().toHours()) + " h, " + stories.size() + " stories");
+        return r.toString();
+    }
+}
