@@ -226,7 +226,7 @@ public class Generate {
                                 vt, R.nextInt(100) / 100.0, 0.5 + R.nextInt(50) / 100.0, true, lemmas(content));
                         nClaims++;
                         if (about != null) {
-                            row(ab, cid, about.id());
+                            row(ab, cid, about.id(), vt, true); // claim_about carries its claim's time and visibility (V5)
                             nAbout++;
                         }
                     }
@@ -244,7 +244,7 @@ public class Generate {
                     copy.copyIn("COPY query.claims (id, story_version_id, story_id, local_id, speaker_entity_id, speaker_text, "
                             + "recipient_entity_id, recipient_text, cue_text, cue_lemma, content, content_start, content_end, "
                             + "mode, stance, said_at, check_worthiness, confidence, visible, lemmas) FROM STDIN", reader(cl));
-                    copy.copyIn("COPY query.claim_about (claim_id, entity_id) FROM STDIN", reader(ab));
+                    copy.copyIn("COPY query.claim_about (claim_id, entity_id, said_at, visible) FROM STDIN", reader(ab));
                     copy.copyIn("COPY query.entity_alias_stories (alias_id, story_id) FROM STDIN "
                             , reader(dedupe(as)));
                     for (StringBuilder b : List.of(st, sv, se, me, cl, ab, as)) {

@@ -5,7 +5,8 @@
 #   3. loads $STORIES (default 100000) synthetic stories' worth of rows with the real shape (Generate.java;
 #      sentences from the Reuters-21578 corpus when ../shared/corpora/reuters21578 exists, read in place),
 #   4. measures entity lookup, entity search, claim filters and full-text search at a fixed rate ($RATE/s,
-#      default 500, for $DURATION s each, default 60) with LoadGen.java (open loop, latency from the due time),
+#      default 500, for $DURATION s each, default 60), the analyst routes timeline and exchanges at $ANALYST_RATE/s
+#      (default 100) with LoadGen.java (open loop, latency from the due time), and the CSV/NDJSON export,
 #      then (WRK=1, default) a closed-loop wrk run per scenario for reference (installs wrk from Debian if missing).
 # Knobs: SCENARIOS (default all four), POOL (JDBC pool max-size, default 8), HEAP (1g), JAVA_EXTRA (JVM flags, e.g.
 # -Dclaimwire.query.search.candidates=100), REUSE=1 (keep the loaded database), WRK=0 (skip wrk), DURATION, RATE,
@@ -22,7 +23,8 @@ DURATION=${DURATION:-60}
 PG_PORT=${PG_PORT:-55433}
 APP_PORT=${APP_PORT:-18083}
 WRK=${WRK:-1}
-SCENARIOS=${SCENARIOS:-entity-lookup entity-search claim-filter search}
+SCENARIOS=${SCENARIOS:-entity-lookup entity-search claim-filter search timeline exchanges export}
+ANALYST_RATE=${ANALYST_RATE:-100}
 POOL=${POOL:-8}
 HEAP=${HEAP:-1g}
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
@@ -130,6 +132,13 @@ Q "SELECT word FROM ts_stat('SELECT to_tsvector(''english'', body) FROM query.st
 awk 'BEGIN{srand(7)} {w[NR]=$0} END{for(i=1;i<=3000;i++){a=w[int(rand()*NR)+1]; if(rand()<0.5){print "/api/v1/search?q=" a} else {print "/api/v1/search?q=" a "%20" w[int(rand()*NR)+1]}}}' "$WORK/words.txt" > "$WORK/search.txt"
 log "common-word search (matches most stories): /api/v1/search?q=said etc."
 printf '/api/v1/search?q=said\n/api/v1/search?q=percent\n/api/v1/search?q=government\n/api/v1/search?q=company\n' > "$WORK/search-common.txt"
+# analyst routes (issue 19): speakers drawn from claim rows, so a speaker with many claims is asked for as often as
+# it speaks (the top person has thousands)
+Q "SELECT '/api/v1/entities/' || speaker_entity_id || '/timeline?bucket=' || (ARRAY['day','week','month'])[1 + (random() * 2.99)::int]
+     || CASE WHEN random() < 0.25 THEN coalesce('&about=' || (SELECT a.entity_id FROM query.claim_about a WHERE a.claim_id = c.id LIMIT 1), '') ELSE '' END
+   FROM query.claims c TABLESAMPLE SYSTEM (2) WHERE speaker_entity_id IS NOT NULL ORDER BY random() LIMIT 3000" > "$WORK/timeline.txt"
+Q "SELECT '/api/v1/entities/' || speaker_entity_id || '/exchanges' FROM query.claims TABLESAMPLE SYSTEM (2)
+   WHERE speaker_entity_id IS NOT NULL ORDER BY random() LIMIT 3000" > "$WORK/exchanges.txt"
 
 # --- 6. measure
 # CPU used per request, LoadGen's 5 unrecorded warm-up seconds included (service JVM; PostgreSQL: postmaster, live backends, and reaped ones via cutime/cstime),
@@ -145,12 +154,34 @@ run() {
     'BEGIN { printf "%-14s cpu per request: service %.2f ms, postgres %.2f ms (load average %s)\n", s, a * 1000 / hz / n, p * 1000 / hz / n, la }' \
     | tee -a "$RESULTS"
 }
+# export (issue 19): every matching claim streamed as CSV / NDJSON; claims per second of wall time, and the service's
+# resident memory before and after (it must not grow with the number of rows)
+rss() { awk '/VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$APP_PID/status"; }
+export_run() {
+  local path n t0 t1
+  for path in "format=csv" "format=ndjson" "format=csv&stance=DENIES" "format=csv&from=2024-01-01&to=2024-03-01"; do
+    local before; before=$(rss)
+    t0=$(date +%s.%N)
+    n=$(curl -fsS "http://127.0.0.1:$APP_PORT/api/v1/claims?$path" | wc -l)
+    t1=$(date +%s.%N)
+    [[ "$path" == format=csv* ]] && n=$((n - 1)) # header row
+    awk -v n="$n" -v t0="$t0" -v t1="$t1" -v p="$path" -v b="$before" -v a="$(rss)" -v la="$(cut -d' ' -f1-3 /proc/loadavg)" \
+      'BEGIN { printf "export %-40s %8d claims in %6.2f s = %7.0f claims/s (service RSS %s -> %s; load average %s)\n", p, n, t1 - t0, n / (t1 - t0), b, a, la }' \
+      | tee -a "$RESULTS"
+  done
+}
+# timeline and exchanges are measured at ANALYST_RATE (default 100/s, issue 19's target), the others at RATE
+rate_of() { case "$1" in timeline|exchanges) echo "$ANALYST_RATE" ;; *) echo "$RATE" ;; esac; }
 log "warm-up"
-for s in $SCENARIOS; do java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null; done
-log "fixed rate: $RATE req/s for $DURATION s per scenario (latency from due time, errors = non-2xx)"
+for s in $SCENARIOS; do
+  [[ "$s" == export ]] || java "$HERE/LoadGen.java" "http://127.0.0.1:$APP_PORT" "$WORK/$s.txt" 200 10 "warmup-$s" >/dev/null
+done
+log "fixed rate: $RATE req/s (timeline, exchanges: $ANALYST_RATE) for $DURATION s per scenario (latency from due time, errors = non-2xx)"
 # REPEAT=2: measure each scenario twice on the same service and database backends; on this VM a backend's first
 # touch of each shared-buffer page is a page fault of ~70 us, so the first pass includes the pool's warm-up
-for s in $SCENARIOS; do for _ in $(seq 1 "${REPEAT:-1}"); do run "$s" "$RATE" "$DURATION"; done; done
+for s in $SCENARIOS; do for _ in $(seq 1 "${REPEAT:-1}"); do
+  if [[ "$s" == export ]]; then export_run; else run "$s" "$(rate_of "$s")" "$DURATION"; fi
+done; done
 [[ " $SCENARIOS " != *" search "* ]] || run search-common 50 20
 
 if [[ "$WRK" == "1" ]]; then

@@ -139,9 +139,9 @@ window.ClaimwireAnalyst = (function () {
 
   // ---------- entity page: stance over time, who answers whom ----------
   function entityExtras(e) {
-    var article = document.getElementById('entity');
-    if (!article) { return; }
-    article.insertAdjacentHTML('beforeend',
+    var box = document.getElementById('entity-analysis');
+    if (!box) { return; }
+    box.insertAdjacentHTML('beforeend',
       '<section id="timeline" aria-labelledby="timeline-title"><h3 id="timeline-title">Stance over time</h3>' +
       '<label class="field inline" for="timeline-bucket"><span>per</span><select id="timeline-bucket">' +
       '<option value="day">day</option><option value="week" selected>week</option><option value="month">month</option>' +

@@ -236,6 +236,7 @@
         }).join(', ') + '</p>';
       }
       html += '<p><button type="button" class="link related-question" id="ask-who">Ask: who is ' + esc(e.name) + '?</button></p>';
+      html += '<div id="entity-analysis"></div>';
       html += '<h3>Claims by ' + esc(e.name) + '</h3><div id="claims-by">…</div><h3>Claims about ' + esc(e.name) +
         '</h3><div id="claims-about">…</div></article>';
       show(html);

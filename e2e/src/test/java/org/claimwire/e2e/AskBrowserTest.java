@@ -1,32 +1,14 @@
 package org.claimwire.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.claimwire.testsupport.EmbeddedPostgresServer;
-import org.claimwire.testsupport.Fixtures;
-import org.claimwire.testsupport.KafkaBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,63 +19,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under {@code target/}. Skipped (assumption) only when Debian's chromium / chromium-driver are not installed.
  */
 class AskBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String URI = "urn:claimwire:e2e:ask-browser-seed";
-
     private static Pipeline pipeline;
     private static WebDriver driver;
-    private static Path profile;
+    private static SeedBrowser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-        EmbeddedPostgresServer db = EmbeddedPostgresServer.shared();
-        pipeline = new Pipeline(KafkaBroker.shared().bootstrapServers(), db, db, "ask-browser").start();
-
-        ObjectNode story = Http.JSON.createObjectNode()
-                .put("uri", URI)
-                .put("headline", "Kremlin neither confirms nor denies report of Trump-Putin phone call")
-                .put("body", Fixtures.seedStory())
-                .put("language", "en");
-        Http.Response accepted = Http.post(pipeline.ingest().baseUrl() + "/api/v1/stories", "application/json",
-                story.toString(), pipeline.writerKey());
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        String query = pipeline.query().baseUrl();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Http.get(query + "/api/v1/ask?q=" + enc("When will Trump meet Zelensky?")),
-                        r -> r.status() == 200 && r.json().path("answered").asBoolean());
-
-        profile = Files.createTempDirectory("claimwire-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        browser = SeedBrowser.get(); // the pipeline with the seed story and the browser, shared with AnalystBrowserTest
+        pipeline = browser.pipeline();
+        driver = browser.driver();
     }
 
     @Test
     void asksTheThreeQuestionsThroughThePageAndFollowsACitation() throws Exception {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1600));
         driver.get(pipeline.query().baseUrl() + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-input")));
@@ -210,14 +149,8 @@ class AskBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path out = Path.of("target", name);
-        Files.createDirectories(out.getParent());
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, out, StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 
 }

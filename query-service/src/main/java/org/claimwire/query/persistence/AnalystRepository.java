@@ -132,11 +132,14 @@ public class AnalystRepository {
         });
     }
 
-    /** What the finder reads of a claim (its words as stems of the english configuration, as full text uses). */
+    /**
+     * What the finder reads of a claim: its words are the lexemes of its stored full-text vector (english stems, plus
+     * the base forms of irregular words), its context the headline's for a non-committal answer.
+     */
     private static final String FINDER_COLUMNS = """
             SELECT c.id, c.speaker_entity_id, coalesce(sp.canonical_name, c.speaker_text) AS speaker, c.stance, c.said_at,
                    c.story_id, ARRAY(SELECT a.entity_id FROM query.claim_about a WHERE a.claim_id = c.id) AS about,
-                   tsvector_to_array(to_tsvector('english', c.content)) AS words,
+                   tsvector_to_array(c.tsv) AS words,
                    CASE WHEN c.stance IN ('NEITHER_CONFIRMS_NOR_DENIES', 'DECLINES_TO_COMMENT', 'NO_RESPONSE')
                         THEN tsvector_to_array(to_tsvector('english', coalesce(v.headline, ''))) END AS context,
                    tsvector_to_array(to_tsvector('english', coalesce(sp.canonical_name, c.speaker_text, ''))) AS speaker_words""";

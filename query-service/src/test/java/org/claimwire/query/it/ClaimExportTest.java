@@ -16,6 +16,7 @@ import org.claimwire.events.EventJson;
 import org.claimwire.events.PubStatus;
 import org.claimwire.query.TestEvents;
 import org.claimwire.query.export.ClaimCsv;
+import org.claimwire.testsupport.Csv;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,47 +129,5 @@ class ClaimExportTest {
         // the same filter as a JSON page gives the same claims
         assertThat(given().queryParam("source", SOURCE).queryParam("kind", "question").get("/api/v1/claims").jsonPath()
                 .getList("items.id", Long.class)).hasSize(2);
-    }
-
-    /** A strict RFC 4180 reader for the test (quoted fields, doubled quotes, CRLF records). */
-    static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    assertThat(field.length()).as("quote inside an unquoted field at " + i).isZero();
-                    quoted = true;
-                } else if (ch == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    assertThat(ch).as("bare line break at " + i).isNotIn('\r', '\n');
-                    field.append(ch);
-                }
-            }
-            assertThat(quoted).as("unterminated quote").isFalse();
-            assertThat(row).as("last record ends with CRLF").isEmpty();
-            assertThat(field.length()).isZero();
-            return rows;
-        }
     }
 }
