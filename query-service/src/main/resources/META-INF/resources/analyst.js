@@ -176,20 +176,25 @@ window.ClaimwireAnalyst = (function () {
           return '<tr data-start="' + h.esc(p.start) + '"><th scope="row">' + h.esc(String(p.start).slice(0, 10)) + '</th>' +
             stances.map(function (s) { return '<td data-stance="' + s + '">' + (p.counts[s] || 0) + '</td>'; }).join('') + '</tr>';
         }).join('') + '</tbody>';
-      draw(chart, series, stances);
+      draw(chart, series, stances, t.bucket);
     }).catch(function (x) {
       var chart = document.getElementById('timeline-chart');
       if (chart) { chart.textContent = x.message; }
     });
   }
-  function draw(el, series, stances) {
+  var BUCKET_SECONDS = { day: 86400, week: 7 * 86400, month: 31 * 86400 };
+  function draw(el, series, stances, bucket) {
     el.innerHTML = '';
     if (typeof window.uPlot !== 'function') { el.textContent = 'Chart library not loaded.'; return; }
     var data = [series.map(function (p) { return Date.parse(p.start) / 1000; })];
     stances.forEach(function (s) { data.push(series.map(function (p) { return p.counts[s] || 0; })); });
     var opts = {
       width: Math.max(260, el.clientWidth || 600), height: 220,
-      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      scales: {
+        // half a bucket of room on each side, so that one bucket (one story) is not stretched over years
+        x: { time: true, range: function (u, min, max) { var pad = (BUCKET_SECONDS[bucket] || 86400) / 2; return [min - pad, max + pad]; } },
+        y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } }
+      },
       axes: [{}, { values: function (u, vals) { return vals.map(function (v) { return v % 1 === 0 ? v : ''; }); } }],
       series: [{}].concat(stances.map(function (s) {
         return { label: h.STANCE[s] || s, stroke: COLORS[s], width: 2, points: { size: 7, fill: COLORS[s] } };

@@ -35,7 +35,8 @@ public final class Exchanges {
     static final Set<String> REPORTING = Set.of("say", "said", "tell", "told", "ask", "confirm", "deni", "neither", "nor",
             "comment", "respond", "respons", "declin", "request", "report", "claim", "statement", "inform", "matter",
             "news", "add", "note", "explain", "stress", "accord", "question", "answer", "know", "aware", "can", "could",
-            "would", "may", "might", "will", "also", "whether", "now", "today", "yesterday", "week", "month", "year");
+            "would", "may", "might", "will", "also", "whether", "now", "today", "yesterday", "week", "month", "year",
+            "mani", "much", "time", "one", "two", "first", "last", "new", "said", "thing", "way", "day", "get", "go", "make");
 
     /**
      * A claim as the finder sees it: {@code words} are its content's stems, {@code contextWords} its story
@@ -152,6 +153,17 @@ public final class Exchanges {
             }
         }
         boolean sameMatter = words.size() >= 2 || (!about.isEmpty() && !words.isEmpty());
-        return sameMatter ? new Scored(b, about, words, apart, 2 * about.size() + words.size()) : null;
+        if (!sameMatter) {
+            return null;
+        }
+        // a word that only the two stories' headlines share (two non-committal answers) is weaker evidence than one
+        // that a claim's own content has
+        int own = 0;
+        for (String w : words) {
+            if (a.words().contains(w) || b.words().contains(w)) {
+                own++;
+            }
+        }
+        return new Scored(b, about, words, apart, 4 * about.size() + 2 * own + (words.size() - own));
     }
 }
