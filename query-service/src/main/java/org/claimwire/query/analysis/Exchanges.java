@@ -36,7 +36,7 @@ public final class Exchanges {
             "comment", "respond", "respons", "declin", "request", "report", "claim", "statement", "inform", "matter",
             "news", "add", "note", "explain", "stress", "accord", "question", "answer", "know", "aware", "can", "could",
             "would", "may", "might", "will", "also", "whether", "now", "today", "yesterday", "week", "month", "year",
-            "mani", "much", "time", "one", "two", "first", "last", "new", "said", "thing", "way", "day", "get", "go", "make");
+            "mani", "much", "time", "one", "two", "first", "last", "new", "thing", "way", "day", "get", "go", "make");
 
     /**
      * A claim as the finder sees it: {@code words} are its content's stems, {@code contextWords} its story
