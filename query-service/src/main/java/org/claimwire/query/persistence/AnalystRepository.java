@@ -152,12 +152,12 @@ public class AnalystRepository {
     }
 
     /**
-     * Claims that may answer the anchors: other claims of the anchors' stories, and, within the window of each
+     * Claims that may answer the anchors: other claims of the anchors' story versions (by the claims_version
+     * index), and, within the window of each
      * anchor, the newest claims about an entity the anchor is about or about the entity itself.
      */
     private static List<Exchanges.Claim> candidates(Connection c, long entityId, List<Exchanges.Claim> anchors,
                                                     Duration window) throws SQLException {
-        Set<Long> stories = anchors.stream().map(Exchanges.Claim::storyId).collect(Collectors.toCollection(LinkedHashSet::new));
         List<Long> anchorIds = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         List<String> matters = new ArrayList<>();
@@ -173,14 +173,15 @@ public class AnalystRepository {
                 JOIN query.story_versions v ON v.id = c.story_version_id
                 LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
                 WHERE c.visible AND c.speaker_entity_id IS DISTINCT FROM ? AND c.id IN (
-                    SELECT s.id FROM query.claims s WHERE s.story_id = ANY(?) AND s.visible
+                    SELECT s.id FROM query.claims s WHERE s.visible AND s.story_version_id IN
+                        (SELECT an.story_version_id FROM query.claims an WHERE an.id = ANY(?))
                     UNION
                     SELECT x.claim_id
                     FROM unnest(?::text[]::timestamptz[], ?::text[]) AS an(said_at, matter),
                     LATERAL (SELECT a.claim_id FROM query.claim_about a
                              WHERE a.entity_id = ANY(an.matter::bigint[]) AND a.visible
                                AND a.said_at BETWEEN an.said_at - ?::interval AND an.said_at + ?::interval
-                             ORDER BY a.said_at DESC LIMIT ?) x)""", entityId, stories.toArray(new Long[0]),
+                             ORDER BY a.said_at DESC LIMIT ?) x)""", entityId, anchorIds.toArray(new Long[0]),
                 times.stream().map(Instant::toString).toArray(String[]::new),
                 matters.toArray(new String[0]), window.toSeconds() + " seconds", window.toSeconds() + " seconds",
                 CANDIDATES_PER_ANCHOR);
