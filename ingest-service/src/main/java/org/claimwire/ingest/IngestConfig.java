@@ -52,8 +52,21 @@ public interface IngestConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
+        /** Longest wait for the next bytes of a feed. */
         @WithDefault("20s")
         Duration readTimeout();
+
+        /** The whole fetch (connect, redirects, headers, body) must finish within this. */
+        @WithDefault("30s")
+        Duration fetchDeadline();
+
+        /** Feeds polled at once by the background poller (one slow feed holds only its own thread). */
+        @WithDefault("4")
+        int pollThreads();
+
+        /** Longest wait honoured when a feed asks for one (ttl, Cache-Control max-age, Retry-After). */
+        @WithDefault("24h")
+        Duration maxHonouredDelay();
 
         @WithDefault("5242880")
         int maxFeedBytes();

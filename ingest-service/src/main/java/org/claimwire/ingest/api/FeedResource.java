@@ -50,11 +50,12 @@ public class FeedResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeedView(long id, String url, String name, int intervalSeconds, boolean enabled, Instant lastFetchedAt,
             String lastStatus, Integer lastHttpStatus, String lastError, long itemsSeen, long itemsPublished,
-            int consecutiveErrors, Instant nextFetchAt, String etag, String lastModified) {
+            int consecutiveErrors, Instant nextFetchAt, String etag, String lastModified, String disabledReason,
+            String movedFrom) {
         static FeedView of(FeedEntity f) {
             return new FeedView(f.id, f.url, f.name, f.intervalSeconds, f.enabled, f.lastFetchedAt, f.lastStatus,
                     f.lastHttpStatus, f.lastError, f.itemsSeen, f.itemsPublished, f.consecutiveErrors, f.nextFetchAt,
-                    f.etag, f.lastModified);
+                    f.etag, f.lastModified, f.disabledReason, f.movedFrom);
         }
     }
 
@@ -154,6 +155,7 @@ public class FeedResource {
                 f.enabled = req.enabled();
                 if (f.enabled) {
                     f.nextFetchAt = null;
+                    f.disabledReason = null;
                 }
             }
             return FeedView.of(f);

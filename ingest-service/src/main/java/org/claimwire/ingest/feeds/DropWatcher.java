@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
  * File drop, as wire services deliver by FTP: a directory scanned for {@code .json} (ninjs) and
  * {@code .xml} (NewsML-G2) files. A file is read once it has not changed for the settle time; then it
  * moves to {@code done/} (whatever the dedupe outcome) or to {@code failed/} with {@code NAME.reason}
- * beside it (and a DLQ record). When the broker does not ack, the file stays for the next scan.
+ * beside it (and a DLQ record). When the broker does not ack, the file stays for the next scan. Whatever a
+ * file throws ({@link Throwable}) never ends the scanner, and a file is never retried forever.
  */
 @ApplicationScoped
 public class DropWatcher {
@@ -80,15 +82,43 @@ public class DropWatcher {
             files.sort(null);
             long settleMs = config.drop().settle().toMillis();
             for (Path p : files) {
-                if (System.currentTimeMillis() - Files.getLastModifiedTime(p).toMillis() < settleMs) {
-                    continue;
+                try {
+                    if (System.currentTimeMillis() - Files.getLastModifiedTime(p).toMillis() < settleMs) {
+                        continue;
+                    }
+                    handle(p);
+                } catch (Throwable t) {
+                    unexpected(p, t);
                 }
-                handle(p);
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
             LOG.warn("file drop scan failed", e);
         }
     }
+
+    /**
+     * A file whose handling threw something unforeseen (a parser's StackOverflowError, an I/O error) is
+     * retried on the next scans, but at most {@value #MAX_ATTEMPTS} times in all: then it moves to
+     * {@code failed/} with the reason, so no file is retried forever and the scan goes on with the others.
+     */
+    private void unexpected(Path p, Throwable t) {
+        String name = p.getFileName().toString();
+        int n = attempts.merge(name, 1, Integer::sum);
+        boolean deterministic = t instanceof StackOverflowError || t instanceof RuntimeException;
+        LOG.warnf("file drop %s failed (attempt %d): %s", name, n, t.toString());
+        if (!deterministic && n < MAX_ATTEMPTS) {
+            return;
+        }
+        attempts.remove(name);
+        try {
+            fail(p, "500 Internal error: the file could not be processed (" + t.getClass().getSimpleName() + ")");
+        } catch (Throwable moveFailed) {
+            LOG.errorf("could not move %s to failed/: %s", name, moveFailed.toString());
+        }
+    }
+
+    static final int MAX_ATTEMPTS = 3;
+    private final ConcurrentHashMap<String, Integer> attempts = new ConcurrentHashMap<>();
 
     void handle(Path p) throws IOException {
         String name = p.getFileName().toString();
@@ -107,18 +137,24 @@ public class DropWatcher {
                 throw r.error();
             }
             Files.move(p, dir.resolve("done").resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            attempts.remove(name);
             LOG.debugf("%s: %s %s v%d", name, r.outcome().wire(), r.uri(), r.version());
         } catch (RejectedInput e) {
-            String reason = e.kind().status + " " + e.kind().title + ": " + e.getMessage();
-            Path failed = dir.resolve("failed");
-            Files.move(p, failed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(failed.resolve(name + ".reason"), reason + "\n", StandardCharsets.UTF_8);
-            try {
-                publisher.deadLetter("file:" + name, "{\"file\":\"" + name.replace("\"", "") + "\"}", reason)
-                        .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception dlq) {
-                LOG.warnf("could not dead-letter %s: %s", name, dlq);
-            }
+            fail(p, e.kind().status + " " + e.kind().title + ": " + e.getMessage());
+        }
+    }
+
+    /** Moves the file to failed/, writes NAME.reason beside it and dead-letters a note of it. */
+    private void fail(Path p, String reason) throws IOException {
+        String name = p.getFileName().toString();
+        Path failed = dir.resolve("failed");
+        Files.move(p, failed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(failed.resolve(name + ".reason"), reason + "\n", StandardCharsets.UTF_8);
+        try {
+            publisher.deadLetter("file:" + name, "{\"file\":\"" + name.replace("\"", "").replace("\\", "") + "\"}", reason)
+                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception dlq) {
+            LOG.warnf("could not dead-letter %s: %s", name, dlq);
         }
     }
 

@@ -42,6 +42,12 @@ public class FeedEntity extends PanacheEntityBase {
     public int consecutiveErrors;
     @Column(name = "next_fetch_at")
     public Instant nextFetchAt;
+    /** Set when ingest disabled the feed itself (e.g. the server answered 410 Gone). */
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+    /** The URL before the server answered 301/308 and the feed was moved. */
+    @Column(name = "moved_from")
+    public String movedFrom;
     @Column(name = "created_at")
     public Instant createdAt;
 

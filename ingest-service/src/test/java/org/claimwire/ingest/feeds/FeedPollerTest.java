@@ -44,6 +44,7 @@ class FeedPollerTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("claimwire.ingest.feeds.poller-enabled", "true",
                     "claimwire.ingest.feeds.tick", "200ms",
+                    "claimwire.ingest.feeds.fetch-deadline", "10s",
                     "claimwire.ingest.drop.enabled", "false");
         }
     }
@@ -88,11 +89,72 @@ class FeedPollerTest {
             assertThat(f.getInt("itemsPublished")).isEqualTo(1);
             assertThat(f.getString("lastFetchedAt")).isNotBlank();
             assertThat(f.getString("nextFetchAt")).isNotBlank();
-            assertThat(KafkaProbe.await(bootstrap, Topics.STORIES_RAW, r -> ("urn:poller:" + tag + ":1").equals(r.key()),
+            assertThat(KafkaProbe.await(bootstrap, Topics.STORIES_RAW,
+                    r -> (FeedService.uriScope(id) + "urn:poller:" + tag + ":1").equals(r.key()),
                     Duration.ofSeconds(20))).isNotNull();
             Thread.sleep(1000); // several more ticks: not due again, so not fetched again
             assertThat(fetches.get()).isEqualTo(1);
             given().delete("/api/v1/feeds/" + id).then().statusCode(204);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * A deliberately slow feed server (a byte every 200 ms, forever) holds one poller thread until the fetch
+     * deadline; a fast feed registered after it is polled meanwhile.
+     */
+    @Test
+    void aSlowFeedDelaysNoOtherAndIsCutOffAtTheDeadline() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String rss = """
+                <rss version="2.0"><channel><title>Fast wire %1$s</title>
+                <item><guid>urn:fast:%1$s</guid><title>Ferry timetable changes %1$s</title>
+                  <description>The ferry company said on Monday that winter sailings start a week earlier.</description></item>
+                </channel></rss>""".formatted(tag);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/slow", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                out.write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < 300; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (Exception hungUp) {
+                // the poller gave up
+            }
+        });
+        server.createContext("/fast", ex -> {
+            byte[] b = rss.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            int slow = given().contentType("application/json")
+                    .body(EventJson.mapper().writeValueAsString(Map.of("url", base + "/slow", "intervalSeconds", 600)))
+                    .post("/api/v1/feeds").then().statusCode(201).extract().path("id");
+            Thread.sleep(600); // the slow one is being fetched
+            long t0 = System.nanoTime();
+            int fast = given().contentType("application/json")
+                    .body(EventJson.mapper().writeValueAsString(Map.of("url", base + "/fast", "intervalSeconds", 600)))
+                    .post("/api/v1/feeds").then().statusCode(201).extract().path("id");
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
+                    "ok".equals(given().get("/api/v1/feeds/" + fast).then().extract().path("lastStatus")));
+            long fastMs = (System.nanoTime() - t0) / 1_000_000;
+            JsonPath slowNow = given().get("/api/v1/feeds/" + slow).then().extract().jsonPath();
+            assertThat(slowNow.getString("lastStatus")).as("the slow feed is still being read when the fast one is "
+                    + "done (%d ms); %s", fastMs, slowNow.getString("lastError")).isNull();
+            assertThat(fastMs).isLessThan(6000);
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() ->
+                    "timeout".equals(given().get("/api/v1/feeds/" + slow).then().extract().path("lastStatus")));
+            given().delete("/api/v1/feeds/" + slow).then().statusCode(204);
+            given().delete("/api/v1/feeds/" + fast).then().statusCode(204);
         } finally {
             server.stop(0);
         }
