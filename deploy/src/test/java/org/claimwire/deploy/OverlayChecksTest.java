@@ -446,6 +446,20 @@ class OverlayChecksTest {
                 }
             });
         }
+        int maxStoryBytes = ServiceConfig.of("ingest-service").maxStoryBytes();
+        Set<String> declared = new HashSet<>();
+        r.custom(STRIMZI, "KafkaTopic").forEach(t -> declared.add(Rendered.topicName(t)));
+        for (String topic : contractTopics()) {
+            if (!declared.contains(topic)) {
+                continue; // a missing topic is everyTopicTheServicesUseExistsAsAKafkaTopic's finding
+            }
+            Map<String, Object> topicConfig = r.kafkaTopic(topic).get("spec", "config");
+            long topicLimit = topicConfig != null && topicConfig.get("max.message.bytes") != null
+                    ? Long.parseLong(String.valueOf(topicConfig.get("max.message.bytes"))) : brokerLimit;
+            soft.assertThat(topicLimit).as(overlay + ": max.message.bytes of " + topic + " >= RecordSizes for "
+                    + maxStoryBytes + "-byte stories").isGreaterThanOrEqualTo(
+                    org.claimwire.events.RecordSizes.topicMaxMessageBytes(topic, maxStoryBytes));
+        }
         soft.assertAll();
     }
 

@@ -142,16 +142,27 @@ final class ServiceConfig {
                 .orElseThrow(() -> new AssertionError(file + ": no incoming Kafka channel reads " + topic));
     }
 
-    /** Outgoing Kafka channel -> the largest record its producer may send (max.request.size, Kafka's default 1 MiB). */
+    /**
+     * Outgoing Kafka channel -> the largest record its producer may send (max.request.size; ingest-service
+     * derives it from max-story-bytes by RecordSizes unless set; elsewhere Kafka's default 1 MiB).
+     */
     Map<String, Integer> producerRecordLimits() {
         Map<String, Integer> limits = new LinkedHashMap<>();
+        String fallback = service.equals("ingest-service")
+                ? String.valueOf(org.claimwire.events.RecordSizes.storyRecordBytes(maxStoryBytes())) : "1048576";
         channels().forEach((channel, direction) -> {
             if (direction.equals("outgoing") && isKafka(channel)) {
                 limits.put(channel, Integer.parseInt(get(channelKey(channel, "max.request.size"))
-                        .or(() -> get("kafka.max.request.size")).orElse("1048576")));
+                        .or(() -> get("kafka.max.request.size")).orElse(fallback)));
             }
         });
         return limits;
+    }
+
+    /** ingest's claimwire.ingest.max-story-bytes (its default when unset). */
+    int maxStoryBytes() {
+        return Integer.parseInt(get("claimwire.ingest.max-story-bytes")
+                .orElse(String.valueOf(org.claimwire.events.RecordSizes.DEFAULT_MAX_STORY_BYTES)));
     }
 
     int httpPort() {

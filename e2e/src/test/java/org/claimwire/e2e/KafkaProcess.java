@@ -107,7 +107,9 @@ public final class KafkaProcess implements AutoCloseable {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=true", ""));
+                "auto.create.topics.enable=true",
+                // the largest record any topic takes (RecordSizes: 16 MiB enriched stories)
+                "message.max.bytes=" + org.claimwire.events.RecordSizes.ENRICHED_RECORD_BYTES, ""));
         return props;
     }
 

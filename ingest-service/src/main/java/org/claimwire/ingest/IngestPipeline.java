@@ -222,13 +222,21 @@ public class IngestPipeline {
             }
             Deduplicator.Decision d = decisions[k];
             int i = todo.get(k);
-            if (await(ack, deadline, d)) {
+            RejectedInput permanent = null;
+            boolean acked;
+            try {
+                acked = await(ack, deadline, d);
+            } catch (RejectedInput r) {
+                acked = false;
+                permanent = r;
+            }
+            if (acked) {
                 dedupe.confirm(d);
                 toSave.add(d.newState());
                 results[i] = Result.of(d);
             } else {
                 dedupe.rollback(d);
-                results[i] = Result.unavailable(d.uri());
+                results[i] = permanent != null ? Result.rejected(permanent) : Result.unavailable(d.uri());
             }
         }
         // 2. answers resting on a decision in flight
@@ -269,12 +277,27 @@ public class IngestPipeline {
         return new Deduplicator.Writer(scope.source(), scope.admin(), derived ? uri -> true : scope::mayCreate);
     }
 
+    /**
+     * True when acked, false when not in time (the broker may be away: worth a retry); throws a rejection when
+     * the record can never be sent (too large for it, unserialisable), so nobody retries it forever.
+     */
     private static boolean await(CompletableFuture<Void> ack, long deadline, Deduplicator.Decision d) {
         try {
             long left = Math.max(1, deadline - System.nanoTime());
             ack.get(left, TimeUnit.NANOSECONDS);
             return true;
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RejectedInput r) {
+                throw r;
+            }
+            if (org.claimwire.ingest.messaging.RecordLimits.permanent(e.getCause())) {
+                LOG.warnf("publish of %s v%d failed for good: %s", d.uri(), d.version(), String.valueOf(e.getCause()));
+                throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, "the story could not be published: "
+                        + e.getCause().getClass().getSimpleName() + " (" + e.getCause().getMessage() + ")");
+            }
+            LOG.warnf("publish of %s v%d not acked: %s", d.uri(), d.version(), String.valueOf(e.getCause()));
+            return false;
+        } catch (TimeoutException e) {
             LOG.warnf("publish of %s v%d not acked: %s", d.uri(), d.version(), String.valueOf(e.getCause() != null
                     ? e.getCause() : e));
             return false;

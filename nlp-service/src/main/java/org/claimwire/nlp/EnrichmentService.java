@@ -1,6 +1,7 @@
 package org.claimwire.nlp;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
@@ -9,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import org.claimwire.events.Enrichment;
 import org.claimwire.nlp.claims.CueLexicon;
 import org.claimwire.nlp.pipeline.InputCheck;
@@ -18,23 +18,33 @@ import org.jboss.logging.Logger;
 
 /**
  * The one {@link Enricher} of the process (CoreNLP loads once, in the background at start-up) shared by
- * the REST API and the Kafka consumer; bounds concurrent enrichments to the cores and records metrics.
+ * the REST API and the Kafka consumer, each through its own {@link WorkLane}: Kafka work waits for its
+ * slots (its queue is bounded by the consumer's worker pool), REST work waits in a bounded queue for a
+ * bounded time and is refused ({@link WorkLane.Full}, answered 503) past it. Records metrics.
  */
 @ApplicationScoped
 public class EnrichmentService {
     private static final Logger LOG = Logger.getLogger(EnrichmentService.class);
 
     private final CompletableFuture<Enricher> enricher = new CompletableFuture<>();
-    private final Semaphore slots;
+    private final WorkLane kafkaLane;
+    private final WorkLane restLane;
     private final Timer latency;
     private final MeterRegistry registry;
     private final NlpConfig config;
 
     public EnrichmentService(NlpConfig config, MeterRegistry registry) {
         this.config = config;
-        int n = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
-        this.slots = new Semaphore(Math.max(1, n), true);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = config.concurrency().orElse(cores);
+        this.kafkaLane = new WorkLane("kafka", n, -1, null);
+        this.restLane = new WorkLane("rest", config.rest().concurrency().orElse(Math.max(1, cores / 2)),
+                config.rest().queue(), config.rest().maxWait());
         this.registry = registry;
+        Gauge.builder("claimwire.nlp.queue.waiting", kafkaLane, WorkLane::waiting).tag("lane", "kafka")
+                .description("Enrichments waiting for a slot").register(registry);
+        Gauge.builder("claimwire.nlp.queue.waiting", restLane, WorkLane::waiting).tag("lane", "rest")
+                .description("Enrichments waiting for a slot").register(registry);
         this.latency = Timer.builder("claimwire.nlp.enrich.latency")
                 .description("Time to enrich one story (CoreNLP + entities + claims)")
                 .publishPercentileHistogram()
@@ -78,26 +88,25 @@ public class EnrichmentService {
             throw r;
         }
         Enricher e = enricher();
-        boolean acquired = false;
+        WorkLane lane = "rest".equals(source) ? restLane : kafkaLane;
         try {
-            slots.acquire();
-            acquired = true;
-            Timer.Sample sample = Timer.start(registry);
-            Enrichment result = e.enrich(body, language, refDate);
-            sample.stop(latency);
-            Counter.builder("claimwire.nlp.stories.enriched").tag("source", source).register(registry).increment();
-            return result;
+            return lane.run(() -> {
+                Timer.Sample sample = Timer.start(registry);
+                Enrichment result = e.enrich(body, language, refDate);
+                sample.stop(latency);
+                Counter.builder("claimwire.nlp.stories.enriched").tag("source", source).register(registry).increment();
+                return result;
+            });
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             failed(source, "interrupted");
             throw new IllegalStateException("interrupted while waiting for an enrichment slot", ie);
+        } catch (WorkLane.Full full) {
+            failed(source, "busy");
+            throw full;
         } catch (RuntimeException re) {
             failed(source, "error");
             throw re;
-        } finally {
-            if (acquired) {
-                slots.release();
-            }
         }
     }
 

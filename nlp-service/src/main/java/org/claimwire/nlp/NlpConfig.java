@@ -2,12 +2,13 @@ package org.claimwire.nlp;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** nlp-service settings ({@code claimwire.nlp.*}). */
 @ConfigMapping(prefix = "claimwire.nlp")
 public interface NlpConfig {
-    /** Stories enriched at once (CPU-bound); default: the number of cores. */
+    /** Kafka stories enriched at once (CPU-bound); default: the number of cores. */
     Optional<Integer> concurrency();
 
     /** Load CoreNLP in the background at start-up (readiness is DOWN until loaded). */
@@ -19,4 +20,23 @@ public interface NlpConfig {
      * built-in lexicon; an entry for a built-in lemma replaces its flags.
      */
     Optional<java.nio.file.Path> extraCues();
+    /** The REST lane ({@code POST /api/v1/enrich}): its own slots and queue, apart from Kafka's. */
+    Rest rest();
+
+    interface Rest {
+        /** REST requests enriched at once; default: half the cores, at least one. */
+        Optional<Integer> concurrency();
+
+        /** REST requests that may wait for a slot; one more is answered 503 at once. */
+        @WithDefault("16")
+        int queue();
+
+        /** Longest wait for a slot before 503. */
+        @WithDefault("20s")
+        Duration maxWait();
+
+        /** Retry-After (seconds) sent with 503. */
+        @WithDefault("5")
+        int retryAfterSeconds();
+    }
 }

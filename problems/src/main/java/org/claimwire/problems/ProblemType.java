@@ -46,7 +46,9 @@ public enum ProblemType {
     /** The database could not answer. */
     STORE_UNAVAILABLE(503, "Service unavailable"),
     /** The Kafka broker could not take the message. */
-    BROKER_UNAVAILABLE(503, "Service unavailable");
+    BROKER_UNAVAILABLE(503, "Service unavailable"),
+    /** Every slot and queue place for this kind of work is taken; the response says when to retry. */
+    OVERLOADED(503, "Service unavailable");
 
     /** Prefix of every Claimwire problem type URI. */
     public static final String BASE = "https://claimwire.org/problems/";

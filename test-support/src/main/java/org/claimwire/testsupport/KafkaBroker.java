@@ -26,6 +26,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static final List<String> CLAIMWIRE_TOPICS = List.of("wire.stories.raw", "wire.stories.enriched",
             "wire.ingest.dlq", "wire.nlp.dlq", "wire.query.dlq");
     public static final int TEST_PARTITIONS = 2;
+    /** = org.claimwire.events.RecordSizes.ENRICHED_RECORD_BYTES, the largest record any Claimwire topic admits. */
+    public static final int MAX_MESSAGE_BYTES = 16 << 20;
 
     private static KafkaBroker shared;
 
@@ -64,6 +66,9 @@ public final class KafkaBroker implements AutoCloseable {
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", String.valueOf(TEST_PARTITIONS))
+                    // records as large as production's largest topic limit (org.claimwire.events.RecordSizes:
+                    // 16 MiB enriched stories; raw stories 2 x max-story-bytes + 128 KiB)
+                    .setConfigProp("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES))
                     .build();
             cluster.format();
             cluster.startup();

@@ -16,6 +16,7 @@ import org.claimwire.events.CloudEventTypes;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Story;
 import org.claimwire.events.Topics;
+import org.claimwire.ingest.formats.RejectedInput;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 /**
  * Publishes stories to {@code wire.stories.raw} (channel {@code stories-out}) as binary-mode CloudEvents
  * keyed by uri, and unreadable input to {@code wire.ingest.dlq} with the reason header. Each returned
- * future completes when the broker acked (acks=all, idempotent producer) and fails when it nacked.
+ * future completes when the broker acked (acks=all, idempotent producer) and fails when it nacked, or at
+ * once with a 413 {@link RejectedInput} when the event would not fit a record ({@link RecordLimits}).
  */
 @ApplicationScoped
 public class StoryPublisher {
@@ -38,6 +40,9 @@ public class StoryPublisher {
     Emitter<String> stories;
 
     @Inject
+    RecordLimits limits;
+
+    @Inject
     @Channel("dlq-out")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<String> dlq;
@@ -48,6 +53,11 @@ public class StoryPublisher {
             json = JSON.writeValueAsString(story);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        int bytes = utf8Length(json);
+        if (bytes > limits.maxEventBytes()) {
+            return CompletableFuture.failedFuture(new RejectedInput(RejectedInput.Kind.TOO_LARGE, "the story's event "
+                    + "would be " + bytes + " bytes, more than the " + limits.maxEventBytes() + " a record may carry"));
         }
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(story.uri()).build();
@@ -84,6 +94,25 @@ public class StoryPublisher {
             done.completeExceptionally(e);
         }
         return done;
+    }
+
+    /** UTF-8 length without encoding (the event can be megabytes). */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     static URI sourceUri(String source) {

@@ -19,6 +19,8 @@ import java.time.format.DateTimeParseException;
 import org.claimwire.events.Enrichment;
 import org.claimwire.events.EventJson;
 import org.claimwire.nlp.EnrichmentService;
+import org.claimwire.nlp.NlpConfig;
+import org.claimwire.nlp.WorkLane;
 import org.claimwire.nlp.pipeline.InputCheck;
 import org.claimwire.problems.Problem;
 import org.claimwire.problems.ProblemType;
@@ -39,9 +41,11 @@ public class EnrichResource {
     private static final int MAX_REQUEST_BYTES = 8 * InputCheck.MAX_BODY_BYTES;
 
     private final EnrichmentService service;
+    private final NlpConfig config;
 
-    public EnrichResource(EnrichmentService service) {
+    public EnrichResource(EnrichmentService service, NlpConfig config) {
         this.service = service;
+        this.config = config;
     }
 
     @POST
@@ -94,6 +98,9 @@ public class EnrichResource {
             return Response.ok(result, MediaType.APPLICATION_JSON).build();
         } catch (InputCheck.Rejected r) {
             return Problems.response(problemType(r), r.getMessage(), INSTANCE);
+        } catch (WorkLane.Full busy) {
+            return Problems.retryAfter(ProblemType.OVERLOADED, config.rest().retryAfterSeconds(), "every enrichment "
+                    + "slot is taken and the queue is full; retry later", INSTANCE);
         }
     }
 

@@ -11,7 +11,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.claimwire.events.RecordSizes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.claimwire.events.CloudEventTypes;
 import org.claimwire.events.EnrichedStory;
 import org.claimwire.events.Enrichment;
@@ -40,10 +47,14 @@ public class StoryConsumer {
 
     private final EnrichmentService service;
     private final MutinyEmitter<String> out;
+    private final int maxRecordBytes;
 
-    public StoryConsumer(EnrichmentService service, @Channel("enriched-out") MutinyEmitter<String> out) {
+    public StoryConsumer(EnrichmentService service, @Channel("enriched-out") MutinyEmitter<String> out,
+            @ConfigProperty(name = "mp.messaging.outgoing.enriched-out.max.request.size",
+                    defaultValue = "1048576") int maxRecordBytes) {
         this.service = service;
         this.out = out;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @Incoming("stories-in")
@@ -64,6 +75,13 @@ public class StoryConsumer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not serialise the enriched story: " + e.getOriginalMessage(), e);
         }
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxRecordBytes - RecordSizes.ENVELOPE_BYTES) {
+            service.failed("kafka", "too-large");
+            throw new PoisonRecordException("the enriched event of " + story.uri() + " v" + story.version() + " would be "
+                    + bytes + " bytes, more than the " + (maxRecordBytes - RecordSizes.ENVELOPE_BYTES)
+                    + " a record may carry");
+        }
         String id = CloudEventTypes.eventId(CloudEventTypes.STORY_ENRICHED, story.uri(), story.version());
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
                 .withId(id)
@@ -80,8 +98,10 @@ public class StoryConsumer {
     private static final long PUBLISH_BACKOFF_CAP_MS = 10_000;
 
     /**
-     * A failed publish means the broker is away, not that the story is bad: retry (the record stays
-     * unacknowledged, so its offset is not committed) rather than dead-letter a good story.
+     * A failed publish usually means the broker is away, not that the story is bad: retry (the record stays
+     * unacknowledged, so its offset is not committed) rather than dead-letter a good story. A failure no retry
+     * can cure (the record is too large for the broker or topic, or cannot be serialised) dead-letters the
+     * story with the reason instead of retrying forever.
      */
     private void publishUntilAcknowledged(Story story, Message<String> message) {
         for (int attempt = 1; ; attempt++) {
@@ -91,6 +111,13 @@ public class StoryConsumer {
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;
+                }
+                Throwable permanent = permanentCause(e);
+                if (permanent != null) {
+                    service.failed("kafka", "publish-rejected");
+                    throw new PoisonRecordException("the enriched event of " + story.uri() + " v" + story.version()
+                            + " cannot be published: " + permanent.getClass().getSimpleName() + ": "
+                            + permanent.getMessage());
                 }
                 LOG.warnf("publishing %s v%d failed (attempt %d), retrying: %s", story.uri(), story.version(), attempt,
                         e.getMessage());
@@ -102,6 +129,17 @@ public class StoryConsumer {
                 }
             }
         }
+    }
+
+    /** The cause no retry can cure, or null. */
+    static Throwable permanentCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException || t instanceof SerializationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     static Story parse(String value) {
