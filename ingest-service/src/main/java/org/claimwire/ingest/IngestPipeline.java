@@ -71,6 +71,8 @@ public class IngestPipeline {
     @Inject
     StateStore store;
     @Inject
+    org.claimwire.ingest.persistence.StateWriter stateWriter;
+    @Inject
     MeterRegistry registry;
 
     /** Rounds of deciding again after a decision an answer rested on was taken back (broker trouble). */
@@ -319,14 +321,9 @@ public class IngestPipeline {
         }
     }
 
+    /** Published already, so never a reason to fail the request: failures are retried and surfaced there. */
     private void save(List<StoryState> toSave) {
-        try {
-            store.save(toSave);
-        } catch (Exception e) {
-            // Published but not remembered: a restart may re-publish these with the same event ids, which
-            // consumers dedupe on. Not a reason to fail the request.
-            LOG.errorf(e, "could not persist dedupe state for %d published stories", toSave.size());
-        }
+        stateWriter.write(toSave);
     }
 
     /** Counts input that was refused before it reached the pipeline (unparseable). */

@@ -81,6 +81,7 @@ class IngestPipelineRaceTest {
         pipeline.publisher = publisher;
         pipeline.store = store;
         pipeline.registry = new SimpleMeterRegistry();
+        pipeline.stateWriter = org.claimwire.ingest.persistence.StateWriter.of(store, pipeline.registry);
         pipeline.init();
     }
 

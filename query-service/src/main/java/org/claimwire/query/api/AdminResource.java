@@ -34,10 +34,11 @@ public class AdminResource {
     @POST
     @Path("/stream/prune")
     @Operation(operationId = "pruneStream", summary = "Delete all but the newest `keep` live-stream events (admin key required)")
-    public Map<String, Integer> prune(@QueryParam("keep") Long keep) {
-        if (keep == null || keep < 0) {
+    public Map<String, Integer> prune(@QueryParam("keep") String keep) {
+        Long n = Params.longValue("keep", keep);
+        if (n == null || n < 0) {
             throw new BadRequestProblem("keep (the number of newest stream events to keep) is required and >= 0");
         }
-        return Map.of("deleted", repo.pruneStream(keep));
+        return Map.of("deleted", repo.pruneStream(n));
     }
 }

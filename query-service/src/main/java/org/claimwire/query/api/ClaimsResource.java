@@ -68,7 +68,7 @@ public class ClaimsResource {
             @Parameter(description = "the story's language, e.g. en") @QueryParam("language") String language,
             @Parameter(description = "full-text query over claim contents") @QueryParam("q") String q,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @Parameter(description = "json (default), csv or ndjson; overrides Accept") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ClaimExport.Format streamed = streamedFormat(format, accept);
@@ -84,11 +84,12 @@ public class ClaimsResource {
             return Response.ok(repo.claims(f, Params.text(cursor), Params.limit(limit, config)), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        if (limit != null && limit < 1) {
+        Integer max = Params.integer("limit", limit);
+        if (max != null && max < 1) {
             throw new BadRequestProblem("limit must be at least 1");
         }
         String c = Params.text(cursor);
-        StreamingOutput body = out -> export.write(f, c, limit, streamed, out);
+        StreamingOutput body = out -> export.write(f, c, max, streamed, out);
         boolean csv = streamed == ClaimExport.Format.CSV;
         return Response.ok(body, csv ? CSV + "; charset=utf-8" : NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"claims." + (csv ? "csv" : "ndjson") + "\"")

@@ -39,7 +39,7 @@ public class EntitiesResource {
     @GET
     @Operation(operationId = "listEntities", summary = "Find entities by name, alias or title (prefix, then fuzzy), ranked by mentions; each with its titles")
     public Views.Page<EntityItem> list(@QueryParam("q") String q, @QueryParam("type") String type,
-                                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                                       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Views.Page<Views.EntitySummary> page = repo.entities(Params.text(q), Params.enumValue("type", type, Enrichment.EntityType.class),
                 Params.text(cursor), Params.limit(limit, config));
         Map<Long, List<String>> titles = analyst.titles(page.items().stream().map(Views.EntitySummary::id).toList());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.claimwire.events.TimeRange;
 import org.claimwire.query.config.QueryConfig;
 import org.claimwire.query.persistence.QueryRepository;
 import org.claimwire.query.search.EntityArg;
@@ -18,14 +19,41 @@ final class Params {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static int limit(Integer limit, QueryConfig config) {
-        if (limit == null) {
+    /**
+     * Numeric parameters arrive as text and are parsed here, so {@code limit=abc} is a 400 problem naming the
+     * parameter (JAX-RS would answer a failed conversion with 404).
+     */
+    static Integer integer(String name, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestProblem(name + " must be a whole number");
+        }
+    }
+
+    static Long longValue(String name, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestProblem(name + " must be a whole number");
+        }
+    }
+
+    static int limit(String limit, QueryConfig config) {
+        Integer n = integer("limit", limit);
+        if (n == null) {
             return config.api().defaultLimit();
         }
-        if (limit < 1 || limit > config.api().maxLimit()) {
+        if (n < 1 || n > config.api().maxLimit()) {
             throw new BadRequestProblem("limit must be between 1 and " + config.api().maxLimit());
         }
-        return limit;
+        return n;
     }
 
     static Instant time(String name, String value) {
@@ -35,6 +63,9 @@ final class Params {
         Instant t = Times.parseLenient(value);
         if (t == null) {
             throw new BadRequestProblem(name + " must be an ISO-8601 instant or date (e.g. 2025-02-10 or 2025-02-10T08:00:00Z)");
+        }
+        if (!TimeRange.contains(t)) {
+            throw new BadRequestProblem(name + " must be " + TimeRange.describe());
         }
         return t;
     }

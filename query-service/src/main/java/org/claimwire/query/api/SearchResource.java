@@ -26,13 +26,13 @@ public class SearchResource {
     @GET
     @Operation(operationId = "search", summary = "Full-text search (english stemming) over headlines, bodies and claim contents, ranked, with snippets")
     public Views.Page<Views.SearchHit> search(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
-                                              @QueryParam("limit") Integer limit) {
+                                              @QueryParam("limit") String limit) {
         if (Params.text(q) == null) {
             throw new BadRequestProblem("q is required");
         }
         if (q.length() > 500) {
             throw new BadRequestProblem("q is longer than 500 characters");
         }
-        return repo.search(q.trim(), Params.text(cursor), Params.limit(limit == null ? 10 : limit, config));
+        return repo.search(q.trim(), Params.text(cursor), Params.text(limit) == null ? Math.min(10, config.api().maxLimit()) : Params.limit(limit, config));
     }
 }

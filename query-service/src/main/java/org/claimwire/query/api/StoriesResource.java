@@ -48,7 +48,7 @@ public class StoriesResource {
                        @QueryParam("language") String language,
                        @Parameter(description = "versionCreated >= from (ISO instant or date)") @QueryParam("from") String from,
                        @Parameter(description = "versionCreated < to (ISO instant or date)") @QueryParam("to") String to,
-                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         StoryFilter f = new StoryFilter(Params.text(q), Params.entityIds(entity, repo), Params.text(source),
                 Params.text(language), Params.time("from", from), Params.time("to", to));
         return repo.stories(f, Params.text(cursor), Params.limit(limit, config));
@@ -58,7 +58,8 @@ public class StoriesResource {
     @Path(BY_URI)
     @Operation(operationId = "getStoryByUri", summary = "The one story with that uri (also served as GET /api/v1/stories?uri=)")
     public Views.StoryDetail byUri(@Parameter(description = "the story's uri", required = true) @QueryParam("uri") String uri,
-                                   @QueryParam("version") Integer version) {
+                                   @QueryParam("version") String version) {
+        Integer v = Params.integer("version", version);
         String u = Params.text(uri);
         if (u == null) {
             throw new BadRequestProblem("uri is required");
@@ -67,7 +68,7 @@ public class StoriesResource {
         if (id == null) {
             throw new NotFoundException("no story with uri " + u.trim(), false);
         }
-        return repo.story(id, version);
+        return repo.story(id, v);
     }
 
     @GET
@@ -79,10 +80,10 @@ public class StoriesResource {
                     @Content(mediaType = NINJS, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
                             description = "IPTC ninjs 3.1 (http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json): entities in "
                                     + "people/organisations/places/subjects, claims in the description with role claimwire:claims"))})
-    public Response get(@PathParam("id") long id, @QueryParam("version") Integer version,
+    public Response get(@PathParam("id") long id, @QueryParam("version") String version,
                         @Parameter(description = "json (default) or ninjs", schema = @Schema(enumeration = {"json", "ninjs"}))
                         @QueryParam("format") String format) {
-        Views.StoryDetail story = repo.story(id, version);
+        Views.StoryDetail story = repo.story(id, Params.integer("version", version));
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             return Response.ok(story, MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -29,13 +29,37 @@ public interface QueryConfig {
     }
 
     interface Stream {
-        /** How often an open SSE connection looks for new events. */
+        /** How often the stream hub looks for new events (one query for all connections). */
         @WithDefault("500ms")
         Duration pollInterval();
 
-        /** Largest batch sent per poll. */
+        /** Largest batch read per query. */
         @WithDefault("200")
         int batchSize();
+
+        /** Open SSE connections per replica; one more is answered 503 with Retry-After. */
+        @WithDefault("1000")
+        int maxConnections();
+
+        /** A comment line this often keeps proxies from closing an idle connection. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** The {@code retry:} (ms) a browser waits before it reconnects. */
+        @WithDefault("3000")
+        int retryMillis();
+
+        /** Recent events kept in memory for connections that are a little behind. */
+        @WithDefault("5000")
+        int buffer();
+
+        /** Events queued for one slow connection before it is closed (it reconnects with Last-Event-ID). */
+        @WithDefault("1000")
+        int perConnectionBuffer();
+
+        /** Retry-After (seconds) sent with 503 when the connection cap is reached. */
+        @WithDefault("10")
+        int retryAfterSeconds();
     }
 
     interface Consumer {

@@ -179,7 +179,7 @@ public class QueryRepository {
     }
 
     public Page<EntitySummary> entities(String q, String type, String cursorText, int limit) {
-        int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, EntitySearch.CURSOR_KIND, 1).longValue(0);
+        int offset = cursorText == null ? 0 : Cursor.decode(cursorText, EntitySearch.CURSOR_KIND, 1).offsetValue(0);
         String qNorm = q == null ? null : Names.normalize(q);
         NameIndex index = names.index();
         if (index != null && qNorm != null && !qNorm.isBlank()) {
@@ -257,7 +257,7 @@ public class QueryRepository {
     }
 
     public Page<SearchHit> search(String q, String cursorText, int limit) {
-        int offset = cursorText == null ? 0 : (int) Cursor.decode(cursorText, FullTextSearch.CURSOR_KIND, 1).longValue(0);
+        int offset = cursorText == null ? 0 : Cursor.decode(cursorText, FullTextSearch.CURSOR_KIND, 1).offsetValue(0);
         SqlQuery sq = FullTextSearch.toSql(q, offset, limit, config.search().candidates());
         // snippets are built here (search.Snippets) from the excerpt and the query's lexemes, for the page's rows
         // only (the extra row that tells whether a next page exists gets none); every row carries the same
@@ -298,6 +298,13 @@ public class QueryRepository {
         }
         q.append(" ORDER BY seq LIMIT ?", limit);
         return read(c -> Jdbc.list(c, q.sql(), q.params(), rs -> new StreamEvent(rs.getLong(1), rs.getString(2), rs.getString(3))));
+    }
+
+    /** Every stream event after {@code seq} with its entity ids, oldest first (the stream hub's one reader). */
+    public List<Views.StreamRow> streamRowsAfter(long seq, int limit) {
+        return read(c -> Jdbc.list(c, "SELECT seq, kind, payload::text, entity_ids FROM query.stream_events WHERE seq > ? "
+                + "ORDER BY seq LIMIT ?", List.of(seq, limit), rs -> new Views.StreamRow(rs.getLong(1), rs.getString(2),
+                rs.getString(3), Jdbc.longs(rs, "entity_ids"))));
     }
 
     /** Deletes stream events older than the newest {@code keep} ones; returns how many went. */

@@ -100,4 +100,11 @@ public final class Views {
 
     public record StreamEvent(long seq, String kind, String data) {
     }
+
+    /** A stream event with the entities it names, for filtering in memory (one reader for all connections). */
+    public record StreamRow(long seq, String kind, String data, List<Long> entityIds) {
+        public StreamEvent event() {
+            return new StreamEvent(seq, kind, data);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.claimwire.events.TimeRange;
 
 /**
  * Opaque pagination cursors. A cursor is the position after the last item of a page, e.g. (versionCreated, id)
@@ -56,20 +57,41 @@ public record Cursor(String kind, List<String> values) {
         return values.get(i);
     }
 
+    /** A non-negative number from the cursor (ids and offsets; a forged negative one is refused). */
     public long longValue(int i) {
+        long v;
         try {
-            return Long.parseLong(values.get(i));
+            v = Long.parseLong(values.get(i));
         } catch (NumberFormatException e) {
             throw new InvalidCursorException("cursor is not valid");
         }
+        if (v < 0) {
+            throw new InvalidCursorException("cursor is not valid");
+        }
+        return v;
     }
 
+    /** An offset into a ranked list. */
+    public int offsetValue(int i) {
+        long v = longValue(i);
+        if (v > Integer.MAX_VALUE) {
+            throw new InvalidCursorException("cursor is not valid");
+        }
+        return (int) v;
+    }
+
+    /** A time from the cursor; a forged one outside {@link TimeRange} is refused like any invalid cursor. */
     public java.time.Instant instantValue(int i) {
+        java.time.Instant t;
         try {
-            return java.time.Instant.parse(values.get(i));
+            t = java.time.Instant.parse(values.get(i));
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidCursorException("cursor is not valid");
         }
+        if (!TimeRange.contains(t)) {
+            throw new InvalidCursorException("cursor is not valid");
+        }
+        return t;
     }
 
     private static String escape(String s) {
