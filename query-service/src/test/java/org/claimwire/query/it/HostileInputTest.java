@@ -23,7 +23,7 @@ import java.util.List;
 import org.claimwire.query.api.StreamHub;
 import org.claimwire.query.search.ClaimFilter;
 import org.claimwire.query.search.Cursor;
-import org.claimwire.query.search.FullTextSearch;
+import org.claimwire.query.persistence.FullTextSearch;
 import org.claimwire.query.search.StoryFilter;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
