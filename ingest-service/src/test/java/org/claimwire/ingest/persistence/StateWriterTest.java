@@ -25,7 +25,7 @@ class StateWriterTest {
     StateStore store;
 
     static StoryState state(String uri) {
-        return new StoryState(uri, 1, Instant.parse("2025-02-10T10:00:00Z"), "a".repeat(64), "usable", null, null);
+        return new StoryState(uri, 1, Instant.parse("2025-02-10T10:00:00Z"), "a".repeat(64), "usable", null, null, "test");
     }
 
     @Test
