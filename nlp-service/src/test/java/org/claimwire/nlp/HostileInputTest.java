@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * and one place in the REST queue ({@code %test} profile).
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.claimwire.testsupport.AdminKeyForRestAssured.class)
 @QuarkusTestResource(KafkaTestResource.class)
 class HostileInputTest {
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the feed's server says is honoured: ttl, max-age, Retry-After with 429, 301 moves the feed, 410 disables it. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.claimwire.testsupport.AdminKeyForRestAssured.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class FeedLifecycleTest {

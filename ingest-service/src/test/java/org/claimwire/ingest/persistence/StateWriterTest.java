@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One bad row in a dedupe-state batch costs only itself, and it shows: backlog, readiness, metric. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.claimwire.testsupport.AdminKeyForRestAssured.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class StateWriterTest {
