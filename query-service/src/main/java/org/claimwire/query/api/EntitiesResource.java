@@ -81,9 +81,10 @@ public class EntitiesResource {
                     + "no response) takes its matter from its story's headline.")
     public AnalystViews.ExchangeList exchanges(@PathParam("id") long id, @QueryParam("from") String from,
                                                @QueryParam("to") String to,
-                                               @Parameter(description = "days between a claim and its answers (1-60, default 7)") @QueryParam("window") Integer window,
-                                               @QueryParam("limit") Integer limit) {
-        int days = window == null ? 7 : window;
+                                               @Parameter(description = "days between a claim and its answers (1-60, default 7)") @QueryParam("window") String window,
+                                               @QueryParam("limit") String limit) {
+        Integer w = Params.integer("window", window);
+        int days = w == null ? 7 : w;
         if (days < 1 || days > 60) {
             throw new BadRequestProblem("window must be between 1 and 60 days");
         }
