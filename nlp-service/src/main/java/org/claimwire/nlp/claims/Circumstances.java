@@ -93,13 +93,13 @@ final class Circumstances {
     static Enrichment.TimeRef time(ParsedDoc doc, Sentence s, int k, LocalDate refDate) {
         for (Edge e : s.out(k, TEMPORAL_RELS::contains)) {
             Token t = s.token(e.dep());
-            if (!TimeNormalizer.isTimeWord(t.word())) {
+            if (!TimeNormaliser.isTimeWord(t.word())) {
                 continue;
             }
             List<Integer> toks = s.subtree(e.dep(), c -> s.rel(c).equals("case") || s.rel(c).equals("punct")
                     || s.rel(c).startsWith("acl"));
             String text = doc.span(s.token(toks.get(0)).begin(), s.token(toks.get(toks.size() - 1)).end());
-            return new Enrichment.TimeRef(text, TimeNormalizer.normalize(text, refDate));
+            return new Enrichment.TimeRef(text, TimeNormaliser.normalise(text, refDate));
         }
         return null;
     }
@@ -108,13 +108,13 @@ final class Circumstances {
     static Enrichment.TimeRef sentenceTime(ParsedDoc doc, Sentence s, LocalDate refDate) {
         for (int i = 0; i < s.size(); i++) {
             Token t = s.token(i);
-            if (t.isProperNoun() && TimeNormalizer.isTimeWord(t.word()) || t.lower().matches("today|yesterday")) {
+            if (t.isProperNoun() && TimeNormaliser.isTimeWord(t.word()) || t.lower().matches("today|yesterday")) {
                 int end = i;
                 if (i + 1 < s.size() && s.token(i + 1).pos().equals("CD")) {
                     end = i + 1;
                 }
                 String text = doc.span(t.begin(), s.token(end).end());
-                return new Enrichment.TimeRef(text, TimeNormalizer.normalize(text, refDate));
+                return new Enrichment.TimeRef(text, TimeNormaliser.normalise(text, refDate));
             }
         }
         return null;

@@ -48,7 +48,7 @@ public final class Entity {
     }
 
     void addTitle(String title) {
-        String n = Titles.normalize(title);
+        String n = Titles.normalise(title);
         if (n.isEmpty()) {
             return;
         }
@@ -60,9 +60,9 @@ public final class Entity {
         titles.add(title);
     }
 
-    boolean hasTitle(String normalized) {
+    boolean hasTitle(String normalised) {
         for (String t : titles) {
-            if (Titles.normalize(t).equals(normalized)) {
+            if (Titles.normalise(t).equals(normalised)) {
                 return true;
             }
         }
@@ -71,7 +71,7 @@ public final class Entity {
 
     boolean hasTitleHead(String head) {
         for (String t : titles) {
-            String n = Titles.normalize(t);
+            String n = Titles.normalise(t);
             if (n.equals(head) || n.endsWith(" " + head)) {
                 return true;
             }

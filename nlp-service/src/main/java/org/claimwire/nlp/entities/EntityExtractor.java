@@ -282,7 +282,7 @@ public final class EntityExtractor {
                         && "PERSON".equals(s.token(start - 3).ner())) {
                     continue; // apposition of the name just before
                 }
-                String norm = Titles.normalize(doc.span(s.token(start).begin(), h.end()));
+                String norm = Titles.normalise(doc.span(s.token(start).begin(), h.end()));
                 Entity e = holder(se, s.index(), start, norm, start == k ? norm : null);
                 if (e != null) {
                     String surface = doc.span(s.token(start).begin(), h.end());

@@ -18,7 +18,7 @@ public final class Titles {
     }
 
     /** "The U.S. President" and "the US president" both give "us president". */
-    public static String normalize(String title) {
+    public static String normalise(String title) {
         String s = title.toLowerCase(Locale.ROOT).replace(".", "").replace('’', '\'').replaceAll("\\s+", " ").trim();
         while (true) {
             int sp = s.indexOf(' ');

@@ -289,12 +289,12 @@ public final class AnswerComposer {
             // The story's own words between speaker and content: "said today that", "has so far not responded to a".
             String link = connector;
             if (c.recipientText() != null && c.recipientName() != null && link.contains(c.recipientText())
-                    && !Names.normalize(c.recipientText()).equals(Names.normalize(c.recipientName()))) {
+                    && !Names.normalise(c.recipientText()).equals(Names.normalise(c.recipientName()))) {
                 link = link.replace(c.recipientText(), withArticle(c.recipientName(), c.recipientType(), null))
                         .replace("the the ", "the ").replace("a the ", "the ");
             }
             s = speaker + " " + link + " " + body;
-        } else if (Names.normalize(body).startsWith(Names.normalize(cue)) && !Names.normalize(cue).isEmpty()) {
+        } else if (Names.normalise(body).startsWith(Names.normalise(cue)) && !Names.normalise(cue).isEmpty()) {
             // "did not elaborate further" under the cue "did not elaborate"
             s = speaker + recipient + time + " " + body;
         } else if ("NO_RESPONSE".equals(c.stance()) && !negated(cue)) {
@@ -420,7 +420,7 @@ public final class AnswerComposer {
 
     /** "White House" → "the White House" (multi-word organisations); persons and one-word names unchanged. */
     static String withArticle(String name, String type, String spanText) {
-        if (spanText != null && Names.normalize(spanText).equals(Names.normalize(name))
+        if (spanText != null && Names.normalise(spanText).equals(Names.normalise(name))
                 && spanText.strip().toLowerCase(Locale.ROOT).startsWith("the ")) {
             return "the " + spanText.strip().substring(4);
         }
@@ -432,7 +432,7 @@ public final class AnswerComposer {
     }
 
     private static String titleKey(String title) {
-        return Names.normalize(title).replace(" ", "");
+        return Names.normalise(title).replace(" ", "");
     }
 
     private static String joinAnd(List<String> parts) {

@@ -94,13 +94,13 @@ public final class AskService {
     private List<String> verified(List<String> candidates, String asked, ClaimIndex idx, int max) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        seen.add(Names.normalize(asked));
+        seen.add(Names.normalise(asked));
         int checked = 0;
         for (String c : candidates) {
             if (out.size() >= max || checked >= MAX_CANDIDATES_CHECKED) {
                 break;
             }
-            if (!seen.add(Names.normalize(c))) {
+            if (!seen.add(Names.normalise(c))) {
                 continue;
             }
             checked++;

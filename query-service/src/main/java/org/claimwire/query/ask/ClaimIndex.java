@@ -12,7 +12,7 @@ import org.claimwire.query.text.Names;
 public interface ClaimIndex {
 
     /**
-     * The entities whose canonical name, alias or title, normalised with {@link Names#normalize}, equals one of
+     * The entities whose canonical name, alias or title, normalised with {@link Names#normalise}, equals one of
      * {@code phrases} (or, for a one-word phrase, a person's surname). Keyed by the phrase that matched.
      */
     Map<String, List<StoredEntity>> entitiesByPhrase(Collection<String> phrases);

@@ -83,7 +83,7 @@ public final class ClaimRanker {
                 continue;
             }
             if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> eq(c.recipientId(), r.entity().id())
-                    || (c.recipientName() != null && Names.normalize(c.recipientName()).equals(Names.normalize(r.entity().name()))))) {
+                    || (c.recipientName() != null && Names.normalise(c.recipientName()).equals(Names.normalise(r.entity().name()))))) {
                 continue;
             }
             if (!q.stances().isEmpty() && !q.stances().contains(c.stance())) {
@@ -156,7 +156,7 @@ public final class ClaimRanker {
         Set<String> seen = new HashSet<>();
         List<Scored> out = new ArrayList<>();
         for (Scored s : ranked) {
-            String key = s.claim().speakerName() + "|" + s.claim().stance() + "|" + Names.normalize(s.claim().content());
+            String key = s.claim().speakerName() + "|" + s.claim().stance() + "|" + Names.normalise(s.claim().content());
             if (seen.add(key)) {
                 out.add(s);
             }
@@ -228,7 +228,7 @@ public final class ClaimRanker {
             return true;
         }
         if ("PERSON".equals(e.type())) {
-            String[] parts = Names.normalize(e.name()).split(" ");
+            String[] parts = Names.normalise(e.name()).split(" ");
             if (parts.length > 1 && Text.containsPhrase(c.content(), parts[parts.length - 1])) {
                 return true;
             }

@@ -186,7 +186,7 @@ public final class QuestionParser {
     }
 
     private static StoredEntity best(List<StoredEntity> es, String phrase) {
-        return es.stream().max(Comparator.comparing((StoredEntity e) -> Names.normalize(e.name()).equals(phrase))
+        return es.stream().max(Comparator.comparing((StoredEntity e) -> Names.normalise(e.name()).equals(phrase))
                 .thenComparingLong(StoredEntity::mentionCount).thenComparing(e -> -e.id())).orElseThrow();
     }
 

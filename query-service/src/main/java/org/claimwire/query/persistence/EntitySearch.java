@@ -11,7 +11,7 @@ public final class EntitySearch {
     private EntitySearch() {
     }
 
-    /** @param qNorm the normalised query ({@code Names.normalize}), or null/blank to list by mentions */
+    /** @param qNorm the normalised query ({@code Names.normalise}), or null/blank to list by mentions */
     public static SqlQuery toSql(String qNorm, String type, int offset, int limit) {
         SqlQuery s = new SqlQuery();
         if (qNorm == null || qNorm.isBlank()) {

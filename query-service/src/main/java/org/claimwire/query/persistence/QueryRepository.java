@@ -163,7 +163,7 @@ public class QueryRepository {
 
     /** Entity ids a name stands for: exact (normalised) name or alias match, else persons with that surname. */
     public List<Long> entityIdsByName(String name) {
-        String norm = Names.normalize(name);
+        String norm = Names.normalise(name);
         String person = Names.personKey(name);
         return read(c -> {
             List<Long> ids = Jdbc.list(c, """
@@ -180,7 +180,7 @@ public class QueryRepository {
 
     public Page<EntitySummary> entities(String q, String type, String cursorText, int limit) {
         int offset = cursorText == null ? 0 : Cursor.decode(cursorText, EntitySearch.CURSOR_KIND, 1).offsetValue(0);
-        String qNorm = q == null ? null : Names.normalize(q);
+        String qNorm = q == null ? null : Names.normalise(q);
         NameIndex index = names.index();
         if (index != null && qNorm != null && !qNorm.isBlank()) {
             List<EntitySummary> rows = index.search(qNorm, type, offset, limit).stream().map(e -> new EntitySummary(e.id(),

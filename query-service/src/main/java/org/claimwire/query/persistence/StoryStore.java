@@ -223,7 +223,7 @@ public class StoryStore {
             alias(c, entityId, "NAME", e.name().trim(), aliasKey(e.name(), type), r.reason(), in.storyId());
             for (String t : e.titles()) {
                 if (t != null && !t.isBlank()) {
-                    alias(c, entityId, "TITLE", t.trim(), Names.normalize(t), r.reason(), in.storyId());
+                    alias(c, entityId, "TITLE", t.trim(), Names.normalise(t), r.reason(), in.storyId());
                 }
             }
             insertMentions(c, in, versionId, e, entityId, type, r, body);
@@ -394,13 +394,13 @@ public class StoryStore {
             return Jdbc.one(c, """
                     INSERT INTO query.entities (canonical_name, name_norm, type, surname, surname_only)
                     VALUES (?, ?, ?, ?, ?) RETURNING id""",
-                    java.util.Arrays.asList(name, Names.normalize(name), type.name(), person ? Names.surname(name) : null,
+                    java.util.Arrays.asList(name, Names.normalise(name), type.name(), person ? Names.surname(name) : null,
                             person && Names.isBareSurname(name)),
                     rs -> rs.getLong(1));
         }
         if (r.upgrade()) {
             Jdbc.update(c, "UPDATE query.entities SET canonical_name = ?, name_norm = ?, surname_only = false, updated_at = now() WHERE id = ?",
-                    r.canonicalName(), Names.normalize(r.canonicalName()), r.entityId());
+                    r.canonicalName(), Names.normalise(r.canonicalName()), r.entityId());
         }
         return r.entityId();
     }
@@ -432,7 +432,7 @@ public class StoryStore {
 
     /** The normalised NAME alias: a person's full name without honorifics, or the normalised name. */
     public static String aliasKey(String name, EntityType type) {
-        return type == EntityType.PERSON ? Names.personKey(name) : Names.normalize(name);
+        return type == EntityType.PERSON ? Names.personKey(name) : Names.normalise(name);
     }
 
     private static int resolutionOrder(Enrichment.Entity e) {

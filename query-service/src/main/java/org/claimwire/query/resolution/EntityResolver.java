@@ -29,7 +29,7 @@ public final class EntityResolver {
         EntityType type = entity.type() == null ? EntityType.MISC : entity.type();
         String name = entity.name() == null ? "" : entity.name().trim();
         if (type != EntityType.PERSON) {
-            String key = Names.normalize(name);
+            String key = Names.normalise(name);
             List<Candidate> hits = directory.byName(key, type);
             if (hits.size() == 1) {
                 return Resolution.existing(hits.get(0).id(), "same name");
@@ -81,7 +81,7 @@ public final class EntityResolver {
                 .filter(c -> !c.surnameOnly() && c.nameKeys().stream().noneMatch(someoneElse::contains)).toList();
         Set<String> titles = new LinkedHashSet<>();
         for (String t : entity.titles()) {
-            titles.add(Names.normalize(t));
+            titles.add(Names.normalise(t));
         }
         // 1. one full-name person with that surname
         if (fullNames.size() == 1) {
@@ -111,7 +111,7 @@ public final class EntityResolver {
 
     private static Candidate mostNamed(List<Candidate> hits, String key) {
         for (Candidate c : hits) {
-            if (Names.normalize(c.canonicalName()).equals(key)) {
+            if (Names.normalise(c.canonicalName()).equals(key)) {
                 return c;
             }
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Aliases are only ever added (by id); entity rows (name, type, counts) are replaced as they change. Readers
  * never lock: the bulk of the aliases sits in an immutable sorted snapshot, the aliases added since in a small
  * delta that is scanned linearly and folded into a new snapshot once it grows past {@link #DELTA_LIMIT}.
- * Queries are expected to be normalised with {@code Names.normalize} already, as the aliases are.
+ * Queries are expected to be normalised with {@code Names.normalise} already, as the aliases are.
  */
 public final class NameIndex {
     /** pg_trgm's default {@code word_similarity_threshold}. */

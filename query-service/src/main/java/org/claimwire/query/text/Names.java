@@ -25,7 +25,7 @@ public final class Names {
      * Lower case, accents and punctuation removed, curly apostrophes unified, whitespace collapsed, a leading
      * "the" dropped: "The Kremlin" → "kremlin", "Zelenskyy’s" is left alone apart from the apostrophe.
      */
-    public static String normalize(String name) {
+    public static String normalise(String name) {
         if (name == null) {
             return "";
         }
@@ -44,7 +44,7 @@ public final class Names {
     /** The tokens of a person's name without honorifics and generational suffixes. */
     public static List<String> personTokens(String name) {
         List<String> tokens = new ArrayList<>();
-        for (String t : normalize(name).split(" ")) {
+        for (String t : normalise(name).split(" ")) {
             if (!t.isEmpty() && !HONORIFICS.contains(t)) {
                 tokens.add(t);
             }

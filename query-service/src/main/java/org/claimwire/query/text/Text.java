@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text helpers of ask and search: word tokens (consistent with {@link Names#normalize}, so "U.S." is one word "us"),
+ * Text helpers of ask and search: word tokens (consistent with {@link Names#normalise}, so "U.S." is one word "us"),
  * phrase containment, sentences, and display text (whitespace of hard-wrapped copy collapsed).
  */
 public final class Text {
@@ -40,12 +40,12 @@ public final class Text {
 
     /** True when {@code haystack} contains {@code needle} as whole words, ignoring case, accents and punctuation. */
     public static boolean containsPhrase(String haystack, String needle) {
-        String h = " " + normalizeLoose(haystack) + " ";
-        String n = normalizeLoose(needle);
+        String h = " " + normaliseLoose(haystack) + " ";
+        String n = normaliseLoose(needle);
         return !n.isEmpty() && h.contains(" " + n + " ");
     }
 
-    private static String normalizeLoose(String s) {
+    private static String normaliseLoose(String s) {
         if (s == null) {
             return "";
         }

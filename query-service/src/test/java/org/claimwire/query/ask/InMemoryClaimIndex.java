@@ -41,7 +41,7 @@ public final class InMemoryClaimIndex implements ClaimIndex {
         stories.put(storyId, new StoryRow(storyId, uri, headline, publishedAt, body));
         Map<String, Long> local = new HashMap<>();
         for (Enrichment.Entity e : enrichment.entities()) {
-            String key = Names.normalize(e.name());
+            String key = Names.normalise(e.name());
             Long id = byName.get(key);
             Set<String> aliases = new LinkedHashSet<>();
             Set<String> titles = new LinkedHashSet<>(e.titles());
@@ -57,7 +57,7 @@ public final class InMemoryClaimIndex implements ClaimIndex {
             }
             for (Enrichment.Span m : e.mentions()) {
                 String n = m.text();
-                if (!Names.normalize(n).equals(key) && Character.isUpperCase(n.charAt(0))
+                if (!Names.normalise(n).equals(key) && Character.isUpperCase(n.charAt(0))
                         && e.titles().stream().noneMatch(t -> Text.containsPhrase(n, t))) {
                     aliases.add(n);
                 }
@@ -103,11 +103,11 @@ public final class InMemoryClaimIndex implements ClaimIndex {
         for (String p : phrases) {
             List<StoredEntity> hits = new ArrayList<>();
             for (StoredEntity e : entities.values()) {
-                boolean hit = Names.normalize(e.name()).equals(p)
-                        || e.aliases().stream().anyMatch(a -> Names.normalize(a).equals(p))
-                        || e.titles().stream().anyMatch(t -> Names.normalize(t).equals(p));
+                boolean hit = Names.normalise(e.name()).equals(p)
+                        || e.aliases().stream().anyMatch(a -> Names.normalise(a).equals(p))
+                        || e.titles().stream().anyMatch(t -> Names.normalise(t).equals(p));
                 if (!hit && "PERSON".equals(e.type()) && !p.contains(" ")) {
-                    String[] parts = Names.normalize(e.name()).split(" ");
+                    String[] parts = Names.normalise(e.name()).split(" ");
                     hit = parts.length > 1 && parts[parts.length - 1].equals(p);
                 }
                 if (hit) {

@@ -29,9 +29,9 @@ class EntityResolverTest {
         }
 
         long apply(Resolution r, Enrichment.Entity e) {
-            String key = e.type() == EntityType.PERSON ? Names.personKey(e.name()) : Names.normalize(e.name());
+            String key = e.type() == EntityType.PERSON ? Names.personKey(e.name()) : Names.normalise(e.name());
             Set<String> titles = new HashSet<>();
-            e.titles().forEach(t -> titles.add(Names.normalize(t)));
+            e.titles().forEach(t -> titles.add(Names.normalise(t)));
             if (r.isNew()) {
                 long id = next++;
                 all.add(new Candidate(id, e.name(), e.type(), e.type() == EntityType.PERSON ? Names.surname(e.name()) : null,
@@ -137,9 +137,9 @@ class EntityResolverTest {
 
     @Test
     void namesNormalise() {
-        assertThat(Names.normalize("The Kremlin")).isEqualTo("kremlin");
-        assertThat(Names.normalize("Zelenskyy’s")).isEqualTo("zelenskyy");
-        assertThat(Names.normalize("Volodymyr  Zelénsky")).isEqualTo("volodymyr zelensky");
+        assertThat(Names.normalise("The Kremlin")).isEqualTo("kremlin");
+        assertThat(Names.normalise("Zelenskyy’s")).isEqualTo("zelenskyy");
+        assertThat(Names.normalise("Volodymyr  Zelénsky")).isEqualTo("volodymyr zelensky");
         assertThat(Names.surname("Donald J. Trump Jr.")).isEqualTo("trump");
         assertThat(Names.personKey("Dr. Anthony Fauci")).isEqualTo("anthony fauci");
         assertThat(Names.isBareSurname("Peskov")).isTrue();

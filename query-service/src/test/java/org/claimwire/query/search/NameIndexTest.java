@@ -25,7 +25,7 @@ class NameIndexTest {
     }
 
     private static NameIndex.Alias alias(long id, long entity, String name) {
-        return new NameIndex.Alias(id, entity, Names.normalize(name));
+        return new NameIndex.Alias(id, entity, Names.normalise(name));
     }
 
     private static List<Long> ids(List<NameIndex.Entity> es) {

@@ -9,11 +9,11 @@ class TextTest {
 
     @Test
     void initialismsNormaliseAsStoredNames() {
-        assertThat(Names.normalize("U.S.")).isEqualTo("us");
-        assertThat(Names.normalize("the U.S. Treasury")).isEqualTo("us treasury");
+        assertThat(Names.normalise("U.S.")).isEqualTo("us");
+        assertThat(Names.normalise("the U.S. Treasury")).isEqualTo("us treasury");
         // a question's words, joined, are the stored name_norm of the entity it names
         assertThat(String.join(" ", Text.words("What did the U.S. Treasury say?"))).contains("us treasury");
-        assertThat(String.join(" ", Text.words("J. Smith"))).isEqualTo(Names.normalize("J. Smith"));
+        assertThat(String.join(" ", Text.words("J. Smith"))).isEqualTo(Names.normalise("J. Smith"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * "February 24", "late January", years. Returns ISO-8601 (date, year-month, ISO week or year) or null.
  * A cheap stand-in for SUTime, which costs more than the rest of the tagging.
  */
-public final class TimeNormalizer {
+public final class TimeNormaliser {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?");
     private static final Pattern DAY_MONTH = Pattern.compile(
@@ -27,10 +27,10 @@ public final class TimeNormalizer {
             "\\b(next|last|this|on)?\\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
     private static final Pattern REL_UNIT = Pattern.compile("\\b(last|next|this|past|coming)\\s+(week|month|year)\\b");
 
-    private TimeNormalizer() {
+    private TimeNormaliser() {
     }
 
-    public static String normalize(String expression, LocalDate ref) {
+    public static String normalise(String expression, LocalDate ref) {
         if (expression == null || ref == null) {
             return null;
         }
