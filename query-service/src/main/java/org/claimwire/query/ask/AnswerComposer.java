@@ -100,6 +100,9 @@ public final class AnswerComposer {
         List<String> sentences = new ArrayList<>();
         List<ClaimRanker.Scored> top = ranked.stream().limit(MAX_PERSPECTIVE_CLAIMS).toList();
         Map<String, List<StoredClaim>> groups = group(top);
+        if (q.type() == Question.Type.YES_NO && !q.stances().isEmpty()) {
+            groups = askedStancesFirst(groups, q.stances());
+        }
 
         switch (q.type()) {
             case YES_NO -> {
@@ -141,24 +144,63 @@ public final class AnswerComposer {
         return new Composition(sentences, null, perspectives(groups, cites)).withCitations(cites);
     }
 
-    /** "Who is X": the titles learned for X, each cited where it appears, then one of X's claims. */
-    public Composition describe(StoredEntity e, List<TitleEvidence> evidence, List<ClaimRanker.Scored> byEntity) {
-        Cites cites = new Cites();
-        List<String> sentences = new ArrayList<>();
+    /**
+     * The title mentions a who-is answer shows: the best title (titles come most frequent and recent first) and at
+     * most one more, two mentions each. The second is preferably a fuller form of the best ("West German Finance
+     * Minister" after "Finance Minister"); a part of the best ("Trade Representative" after "U.S. trade
+     * representative") adds nothing and is left out.
+     */
+    static List<TitleEvidence> shownTitles(List<TitleEvidence> evidence) {
         Map<String, List<TitleEvidence>> byTitle = new LinkedHashMap<>();
         for (TitleEvidence t : evidence) {
             byTitle.computeIfAbsent(titleKey(t.title()), k -> new ArrayList<>()).add(t);
         }
+        List<List<TitleEvidence>> titles = new ArrayList<>(byTitle.values());
+        if (titles.isEmpty()) {
+            return List.of();
+        }
+        String best = titles.get(0).get(0).title();
+        List<TitleEvidence> second = titles.stream().skip(1)
+                .filter(ts -> Text.containsPhrase(ts.get(0).title(), best)).findFirst()
+                .orElse(titles.stream().skip(1).filter(ts -> !Text.containsPhrase(best, ts.get(0).title()))
+                        .findFirst().orElse(List.of()));
+        List<TitleEvidence> out = new ArrayList<>(titles.get(0).stream().limit(2).toList());
+        out.addAll(second.stream().limit(2).toList());
+        return out;
+    }
+
+    /**
+     * "Who is X": what X is (a person, an organisation, a place), the organisation X's title places X in, the titles
+     * learned for X, each cited where it appears ({@code shown}, from {@link #shownTitles}), then one of X's claims.
+     */
+    Composition describe(StoredEntity e, List<TitleEvidence> shown, Affiliation.Found organisation,
+            List<ClaimRanker.Scored> byEntity) {
+        Cites cites = new Cites();
+        List<String> sentences = new ArrayList<>();
+        Map<String, List<TitleEvidence>> byTitle = new LinkedHashMap<>();
+        for (TitleEvidence t : shown) {
+            byTitle.computeIfAbsent(titleKey(t.title()), k -> new ArrayList<>()).add(t);
+        }
         List<String> parts = new ArrayList<>();
-        // the best title leads (titles come most frequent and recent first); a second one at most
-        for (List<TitleEvidence> ts : byTitle.values().stream().limit(2).toList()) {
+        for (List<TitleEvidence> ts : byTitle.values()) {
             StringBuilder part = new StringBuilder("“" + Text.display(ts.get(0).title()) + "” ");
-            ts.stream().limit(2).forEach(t -> part.append('[').append(cites.mention(t, e.name())).append(']'));
+            ts.forEach(t -> part.append('[').append(cites.mention(t, e.name())).append(']'));
             parts.add(part.toString());
         }
         if (!parts.isEmpty()) {
-            sentences.add(Text.display(e.name()) + " is described as " + joinAnd(parts) + ".");
+            String name = Text.capitalize(withArticle(Text.display(e.name()), e.type(), null));
+            sentences.add(name + " is described as " + joinAnd(parts) + ".");
+            String what = KIND.get(e.type());
+            if (what != null) {
+                TitleEvidence from = organisation != null ? organisation.evidence() : shown.get(0);
+                String at = organisation == null ? ""
+                        : " at " + withArticle(Text.display(organisation.organisation().name()), "ORGANIZATION", null);
+                sentences.add(name + " is " + what + at + " [" + cites.mention(from, e.name()) + "].");
+            }
         }
+        // one representative claim, not a sentence already cited for a title
+        byEntity = byEntity.stream().filter(s -> shown.stream().noneMatch(t -> t.storyId() == s.claim().storyId()
+                && s.claim().contentStart() < t.end() && t.start() < s.claim().contentEnd())).toList();
         List<ClaimRanker.Scored> own = byEntity.stream()
                 .filter(s -> s.claim().speakerId() != null && s.claim().speakerId() == e.id()).toList();
         if (!own.isEmpty()) {
@@ -169,6 +211,12 @@ public final class AnswerComposer {
         Map<String, List<StoredClaim>> groups = group(byEntity.stream().limit(MAX_PERSPECTIVE_CLAIMS).toList());
         return new Composition(sentences, null, perspectives(groups, cites)).withCitations(cites);
     }
+
+    /** What an entity of each type is, in a who-is answer (other types are not named). */
+    private static final Map<String, String> KIND = Map.of(
+            "PERSON", "a person",
+            "ORGANIZATION", "an organisation",
+            "LOCATION", "a place");
 
     private List<String> whenSentences(List<ClaimRanker.Scored> top, Cites cites) {
         List<String> out = new ArrayList<>();
@@ -213,6 +261,18 @@ public final class AnswerComposer {
             parts.add(p.toString());
         }
         return "Stored accounts differ: " + String.join("; ", parts) + ".";
+    }
+
+    /** "Did X deny …": the denials are heard first, then the other sides. */
+    static Map<String, List<StoredClaim>> askedStancesFirst(Map<String, List<StoredClaim>> groups, List<String> asked) {
+        Map<String, List<StoredClaim>> out = new LinkedHashMap<>();
+        groups.forEach((stance, claims) -> {
+            if (asked.contains(stance)) {
+                out.put(stance, claims);
+            }
+        });
+        out.putAll(groups);
+        return out;
     }
 
     static Map<String, List<StoredClaim>> group(List<ClaimRanker.Scored> ranked) {
@@ -261,7 +321,7 @@ public final class AnswerComposer {
     /** One claim as a sentence ending in its marker: "Donald Trump told the New York Post that ... [1]." */
     static String claimSentence(StoredClaim c, boolean withTime, Cites cites) {
         int n = cites.claim(c);
-        String body = Text.clause(Text.display(c.content()));
+        String body = balanceQuotes(Text.clause(Text.display(c.content())));
         String speaker = speakerPhrase(c, true);
         if (speaker == null || "UNATTRIBUTED".equals(c.mode())) {
             return "A stored report states: “" + body + "” [" + n + "].";
@@ -285,6 +345,21 @@ public final class AnswerComposer {
         if (connector != null && !withTime && connector.isEmpty()) {
             connector = null;
         }
+        // "Under the terms of the order, …", "To lure the opposition back, …": the claim is a whole sentence, so it
+        // joins with "that" and a small first letter, never as the cue's object ("said Under the terms …").
+        boolean wholeSentence = !"DIRECT".equals(c.mode()) && opensSentence(body);
+        String quoted = body;
+        if (wholeSentence) {
+            String end = connector == null ? "" : connector.strip();
+            if (end.endsWith(":") || end.endsWith("\"") || end.endsWith("“")) {
+                wholeSentence = false;
+            } else {
+                body = Character.toLowerCase(body.charAt(0)) + body.substring(1);
+                if (connector != null && !end.toLowerCase(Locale.ROOT).endsWith(" that")) {
+                    connector = null;
+                }
+            }
+        }
         if (connector != null && !withTime) {
             // The story's own words between speaker and content: "said today that", "has so far not responded to a".
             String link = connector;
@@ -304,6 +379,8 @@ public final class AnswerComposer {
             s = speaker + " declined to comment" + recipient + ": “" + stripOuterQuotes(body) + "”";
         } else if ("DIRECT".equals(c.mode())) {
             s = head + ": “" + stripOuterQuotes(body) + "”";
+        } else if (wholeSentence) {
+            s = takesThatClause(cue) ? head + " that " + body : head + ": “" + stripOuterQuotes(quoted) + "”";
         } else if (lowerBody.startsWith("that ") || lowerBody.startsWith("to ") || lowerBody.startsWith("on ")
                 || lowerBody.startsWith("about ") || lowerBody.startsWith("whether ") || lowerBody.startsWith("if ")) {
             s = head + " " + body;
@@ -340,6 +417,46 @@ public final class AnswerComposer {
             }
         }
         return w.isEmpty();
+    }
+
+    /**
+     * A claim cut out of a longer quotation may keep one of its quotation marks ("the policy \"has been unchanged"):
+     * an opening mark left open is closed at the end, a closing mark without its opening is dropped.
+     */
+    static String balanceQuotes(String body) {
+        int count = 0;
+        int last = -1;
+        for (int i = 0; i < body.length(); i++) {
+            if (body.charAt(i) == '"') {
+                count++;
+                last = i;
+            }
+        }
+        if (count % 2 == 0) {
+            return body;
+        }
+        boolean opening = last + 1 < body.length() && !Character.isWhitespace(body.charAt(last + 1))
+                && (last == 0 || Character.isWhitespace(body.charAt(last - 1)));
+        return opening ? body + "\"" : (body.substring(0, last) + body.substring(last + 1)).strip();
+    }
+
+    /** Words that open a sentence but never a name: a claim starting with one capitalised is a whole sentence. */
+    private static final Set<String> SENTENCE_OPENERS = Set.of("under", "after", "before", "while", "although",
+            "though", "because", "since", "despite", "unless", "until", "once", "however", "accordingly", "meanwhile",
+            "nevertheless", "instead", "without", "within", "during", "against", "following", "given", "through",
+            "besides", "moreover", "furthermore", "thus", "therefore", "otherwise", "only", "even", "such", "here");
+
+    /** The claim starts like a sentence of its own: a capitalised function word ("Under", "To", "The", "It"). */
+    static boolean opensSentence(String body) {
+        if (body.isEmpty() || !Character.isUpperCase(body.charAt(0))) {
+            return false;
+        }
+        String first = body.split("[\\s,]+", 2)[0];
+        if (first.length() < 2 || !first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT))) {
+            return false; // "I", "U.S.", "OPEC"
+        }
+        String w = first.toLowerCase(Locale.ROOT);
+        return Lexicon.isStopword(w) || SENTENCE_OPENERS.contains(w);
     }
 
     private static boolean startsNounPhrase(String lowerBody) {

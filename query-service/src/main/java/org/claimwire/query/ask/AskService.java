@@ -82,7 +82,9 @@ public final class AskService {
             if (evidence.isEmpty() && byEntity.isEmpty()) {
                 return new Core(q, List.of(), null);
             }
-            return new Core(q, byEntity, composer.describe(e, evidence, byEntity));
+            List<TitleEvidence> shown = AnswerComposer.shownTitles(evidence);
+            Affiliation.Found org = Affiliation.of(e, shown, idx);
+            return new Core(q, byEntity, composer.describe(e, shown, org, byEntity));
         }
         List<ClaimRanker.Scored> ranked = ranker.rank(q, idx);
         if (ranked.isEmpty()) {

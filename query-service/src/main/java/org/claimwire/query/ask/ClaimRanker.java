@@ -42,7 +42,7 @@ public final class ClaimRanker {
 
     public List<Scored> rank(Question q, ClaimIndex index) {
         Set<Long> ids = new LinkedHashSet<>();
-        q.entities().forEach(n -> ids.add(n.entity().id()));
+        q.entities().forEach(n -> n.all().forEach(e -> ids.add(e.id())));
         Map<Long, StoredClaim> pool = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             index.claimsInvolving(ids, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
@@ -79,26 +79,37 @@ public final class ClaimRanker {
 
         List<Scored> relevant = new ArrayList<>();
         for (StoredClaim c : pool.values()) {
-            if (!speakers.isEmpty() && speakers.stream().noneMatch(s -> eq(c.speakerId(), s.entity().id()))) {
+            if (!speakers.isEmpty() && speakers.stream().noneMatch(s -> s.is(c.speakerId()))) {
                 continue;
             }
-            if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> eq(c.recipientId(), r.entity().id())
+            if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> r.is(c.recipientId())
                     || (c.recipientName() != null && Names.normalise(c.recipientName()).equals(Names.normalise(r.entity().name()))))) {
                 continue;
             }
-            if (!q.stances().isEmpty() && !q.stances().contains(c.stance())) {
+            // "Who denied …" wants the denials; "Did X deny …" is answered by whatever X said, denials first.
+            boolean stanceWanted = q.stances().contains(c.stance());
+            if (!q.stances().isEmpty() && !stanceWanted && q.type() != Question.Type.YES_NO) {
                 continue;
             }
             double ec = entityCoverage(c, topical);
             Relevance.Match m = relevance.match(c);
             double tc = m.coverage();
-            if (!passes(ec, tc, topical.size(), q.terms().size())) {
+            boolean wordsAlone = topical.isEmpty() && speakers.isEmpty() && recipients.isEmpty() && q.stances().isEmpty();
+            if (!passes(ec, tc, topical.size(), q.terms().size())
+                    || (wordsAlone && !coversWordsAlone(tc, m.missing(), q.terms().size()))) {
                 continue;
             }
-            double s = score(c, ec, tc, range) + 0.6 * m.bm25() + 0.4 * m.proximity();
+            double s = score(c, ec, m.exactness(), range) + 0.6 * m.bm25() + 0.4 * m.proximity();
             // A first-hand account: the speaker is one of the entities the question is about.
-            if (c.speakerId() != null && topical.stream().anyMatch(n -> n.entity().id() == c.speakerId())) {
+            if (topical.stream().anyMatch(n -> n.is(c.speakerId()))) {
                 s += 0.5;
+            }
+            if (stanceWanted) {
+                s += 1.0;
+            }
+            // an account with a named source outranks a statement nobody is quoted for
+            if (c.speakerId() == null && c.speakerText() == null || "UNATTRIBUTED".equals(c.mode())) {
+                s -= 0.3;
             }
             relevant.add(new Scored(c, s, ec, tc, false));
         }
@@ -177,6 +188,15 @@ public final class ClaimRanker {
         return true;
     }
 
+    /**
+     * A question of words alone (no entity, no stance to narrow it) is only as specific as its words: with two
+     * topic words or fewer each must be in the claim ("the weather tomorrow" is not answered by "adverse weather"),
+     * with more at most one may be missing.
+     */
+    static boolean coversWordsAlone(double tc, int missing, int terms) {
+        return terms <= 2 ? missing == 0 : missing <= 1 && tc >= 0.6 - 1e-9;
+    }
+
     private static double score(StoredClaim c, double ec, double tc, long[] range) {
         return 2 * ec + 2 * tc + 0.3 * c.checkWorthiness() + 0.3 * recency(c, range);
     }
@@ -202,10 +222,6 @@ public final class ClaimRanker {
         return new long[] {min, max};
     }
 
-    private static boolean eq(Long a, long b) {
-        return a != null && a == b;
-    }
-
     /** The fraction of the question's entities the claim involves (speaker, recipient, about, or named in it). */
     static double entityCoverage(StoredClaim c, List<Question.Named> entities) {
         if (entities.isEmpty()) {
@@ -213,7 +229,7 @@ public final class ClaimRanker {
         }
         int hit = 0;
         for (Question.Named n : entities) {
-            if (involves(c, n.entity())) {
+            if (n.all().stream().anyMatch(e -> involves(c, e))) {
                 hit++;
             }
         }

@@ -40,8 +40,33 @@ public record Question(String text, Type type, List<Named> entities, List<String
     /** How an entity figures in the question. */
     public enum Role { TOPIC, SPEAKER, RECIPIENT, ABOUT }
 
-    /** A stored entity named in the question by {@code matched} (e.g. "the Kremlin spokesman"). */
-    public record Named(StoredEntity entity, String matched, Role role) {
+    /**
+     * A stored entity named in the question by {@code matched} (e.g. "the Kremlin spokesman"). {@code same} are other
+     * stored entities of its type that go by exactly the words matched (a surname-only "Reagan" that resolution
+     * could not merge into "Ronald Reagan", who is also called "Reagan"): the question cannot tell them apart, so
+     * their claims count as the entity's.
+     */
+    public record Named(StoredEntity entity, String matched, Role role, List<StoredEntity> same) {
+        public Named {
+            same = same == null ? List.of() : List.copyOf(same);
+        }
+
+        public Named(StoredEntity entity, String matched, Role role) {
+            this(entity, matched, role, List.of());
+        }
+
+        /** The entity and those it cannot be told apart from. */
+        public List<StoredEntity> all() {
+            List<StoredEntity> out = new java.util.ArrayList<>();
+            out.add(entity);
+            out.addAll(same);
+            return out;
+        }
+
+        /** True when {@code id} is the entity or one it cannot be told apart from. */
+        public boolean is(Long id) {
+            return id != null && (id == entity.id() || same.stream().anyMatch(e -> e.id() == id));
+        }
     }
 
     public List<Named> withRole(Role role) {

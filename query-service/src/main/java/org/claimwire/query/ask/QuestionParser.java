@@ -27,13 +27,17 @@ public final class QuestionParser {
     private static final Set<String> TELL = Set.of("tell", "told", "tells");
     /**
      * Stance intent: the verb of the question (by lemma) and the stances of the claims that answer it. "Who declined
-     * to comment on the pact?" wants the claims that decline, about the pact; the verb itself is no topic word.
-     * ("Confirm" stays a topic word: confirmations are plain assertions, matched by the word and its synonyms.)
+     * to comment on the pact?" wants the claims that decline, about the pact; the verb itself is no topic word. A
+     * rejection is a denial ("rejected a U.K. suggestion" is stored as DENIES). A confirmation is an assertion; "confirm"
+     * also stays a topic word, so that a confirming cue or word ranks above any other assertion.
      */
     private static final java.util.Map<String, List<String>> STANCE_INTENT = java.util.Map.of(
             "deny", List.of("DENIES"),
+            "reject", List.of("DENIES"),
+            "dismiss", List.of("DENIES"),
             "decline", List.of("DECLINES_TO_COMMENT"),
-            "refuse", List.of("DECLINES_TO_COMMENT"));
+            "refuse", List.of("DECLINES_TO_COMMENT"),
+            "confirm", List.of("ASSERTS"));
     /** Words that only complete a stance intent ("declined to comment", "did not respond"). */
     private static final Set<String> INTENT_FILLERS = Set.of("comment", "comments", "say", "elaborate", "respond",
             "responded", "reply", "replied", "answer");
@@ -45,12 +49,21 @@ public final class QuestionParser {
         this.index = index;
     }
 
-    private record Match(int from, int to, StoredEntity entity, String phrase) {
+    private record Match(int from, int to, StoredEntity entity, String phrase, List<StoredEntity> same) {
     }
+
+    /** How a stored entity goes by a phrase of the question. */
+    enum By { NAME, SURNAME, TITLE }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an");
 
     public Question parse(String text) {
         List<String> words = Text.words(text);
         Question.Type type = typeOf(words);
+        // Where the question writes names with capitals, a word written in small letters is no name ("trade").
+        List<String> written = Text.wordsAsWritten(text);
+        boolean capitalsForNames = written.size() == words.size()
+                && written.stream().skip(1).anyMatch(w -> Character.isUpperCase(w.charAt(0)));
 
         // 1. Every n-gram that neither starts nor ends with a stopword is a candidate entity phrase.
         Set<String> phrases = new LinkedHashSet<>();
@@ -71,9 +84,13 @@ public final class QuestionParser {
         for (int i = 0; i < words.size(); i++) {
             for (int n = 1; n <= MAX_NGRAM && i + n <= words.size(); n++) {
                 String p = String.join(" ", words.subList(i, i + n));
-                List<StoredEntity> es = hits.get(p);
-                if (es != null && !es.isEmpty()) {
-                    candidates.add(new Match(i, i + n, best(es, p), p));
+                boolean small = capitalsForNames && n == 1 && written.get(i).equals(words.get(i));
+                List<StoredEntity> es = small ? List.of() : namingEntities(hits.get(p), p, i == 0 ? null : words.get(i - 1));
+                if (!es.isEmpty()) {
+                    StoredEntity best = best(es, p);
+                    List<StoredEntity> same = es.stream().filter(e -> e.id() != best.id()
+                            && java.util.Objects.equals(e.type(), best.type()) && matchedBy(e, p) == By.NAME).toList();
+                    candidates.add(new Match(i, i + n, best, p, same));
                 }
             }
         }
@@ -125,7 +142,7 @@ public final class QuestionParser {
                     && m.from() == sayAt + 1 && (aboutAt < 0 || m.from() < aboutAt)) {
                 role = Question.Role.RECIPIENT;
             }
-            named.add(new Question.Named(m.entity(), m.phrase(), role));
+            named.add(new Question.Named(m.entity(), m.phrase(), role, m.same()));
         }
 
         // 4. Stance intent: "denied", "declined to comment", "refused", "confirmed", "did not respond".
@@ -166,23 +183,55 @@ public final class QuestionParser {
                 contexts.put(w, words.get(i - 1));
             }
         }
-        // "Did Peskov deny ...", "Who confirmed ...": without a stance intent the reporting verb is a topic word.
-        for (int i = 0; i < words.size() && !intent; i++) {
+        // "Did Peskov promise ...", "Who confirmed ...": the reporting verb is a topic word unless it is the intent.
+        for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (!used[i] && SAY_VERBS.contains(w) && !Lexicon.isStopword(w) && !terms.contains(w)
-                    && Set.of("deny", "confirm", "promise").contains(Lexicon.lemma(w))) {
+            String lemma = Lexicon.lemma(w);
+            boolean topical = lemma.equals("confirm") || (!intent && Set.of("deny", "promise").contains(lemma));
+            if (!used[i] && SAY_VERBS.contains(w) && !Lexicon.isStopword(w) && !terms.contains(w) && topical) {
                 terms.add(w);
             }
         }
-        if (type == Question.Type.WHO_IS && !terms.isEmpty() && named.isEmpty()) {
+        // "Who is the king of France?" asks for a role, not for the entity it names: a question about claims.
+        if (type == Question.Type.WHO_IS && !terms.isEmpty()) {
             type = Question.Type.GENERAL;
         }
         if (type == Question.Type.WHAT_SAID && named.stream().noneMatch(n -> n.role() == Question.Role.SPEAKER)) {
             type = Question.Type.GENERAL;
-            named = named.stream().map(n -> new Question.Named(n.entity(), n.matched(), Question.Role.TOPIC)).toList();
+            named = named.stream().map(n -> new Question.Named(n.entity(), n.matched(), Question.Role.TOPIC, n.same()))
+                    .toList();
         }
         return new Question(text == null ? "" : text.strip(), type, List.copyOf(named), List.copyOf(terms),
                 stances.stream().distinct().toList(), contexts);
+    }
+
+    /**
+     * The entities a phrase of the question really names. A single word that is only someone's title ("secretary",
+     * "partners") names no one: a title identifies a person only with its qualifier ("the Kremlin spokesman"). A
+     * single word after an article that is only someone's surname ("the king") is a common noun, not a name.
+     */
+    static List<StoredEntity> namingEntities(List<StoredEntity> es, String phrase, String before) {
+        if (es == null || es.isEmpty()) {
+            return List.of();
+        }
+        if (phrase.indexOf(' ') >= 0) {
+            return es;
+        }
+        return es.stream().filter(e -> switch (matchedBy(e, phrase)) {
+            case NAME -> true;
+            case TITLE -> false;
+            case SURNAME -> before == null || !DETERMINERS.contains(before);
+        }).toList();
+    }
+
+    static By matchedBy(StoredEntity e, String phrase) {
+        if (Names.normalise(e.name()).equals(phrase) || e.aliases().stream().anyMatch(a -> Names.normalise(a).equals(phrase))) {
+            return By.NAME;
+        }
+        if (e.titles().stream().anyMatch(t -> Names.normalise(t).equals(phrase))) {
+            return By.TITLE;
+        }
+        return By.SURNAME;
     }
 
     private static StoredEntity best(List<StoredEntity> es, String phrase) {

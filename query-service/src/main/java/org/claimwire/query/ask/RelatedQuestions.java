@@ -21,7 +21,7 @@ final class RelatedQuestions {
     static List<String> candidates(AskService.Core core, ClaimIndex idx) {
         Question q = core.question();
         Set<Long> asked = new HashSet<>();
-        q.entities().forEach(n -> asked.add(n.entity().id()));
+        q.entities().forEach(n -> n.all().forEach(e -> asked.add(e.id())));
         List<StoredClaim> claims = core.ranked().stream().limit(AnswerComposer.MAX_PERSPECTIVE_CLAIMS)
                 .map(ClaimRanker.Scored::claim).toList();
 

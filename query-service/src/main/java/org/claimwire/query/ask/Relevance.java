@@ -30,11 +30,27 @@ final class Relevance {
             "can", "could", "should", "may", "might", "must", "shall", "we", "they", "i", "you", "he", "she", "who",
             "never", "cannot");
 
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "or");
+    /** Determiners that start the object of a verb ("market the instrument"); not "a", as in "Series A shares". */
+    private static final Set<String> DETERMINERS = Set.of("the", "its", "their", "his", "her", "our", "this", "these",
+            "those");
+
     enum Sense { NOUN, VERB, UNKNOWN }
 
-    /** A claim's fit: idf-weighted coverage of the topic words (0..1), normalised BM25 (0..1), proximity (0..1). */
-    record Match(double coverage, double bm25, double proximity) {
+    /**
+     * A claim's fit: idf-weighted coverage of the topic words (0..1; whether the topic is there at all, a synonym
+     * counting as the word), the same coverage with synonyms weighing {@link #SYNONYM_WEIGHT} (0..1; how well it is
+     * there, for the ranking), normalised BM25 (0..1), proximity (0..1), and how many topic words neither its words
+     * nor its cue or stance say.
+     */
+    record Match(double coverage, double exactness, double bm25, double proximity, int missing) {
     }
+
+    /**
+     * A word matched only through its synonym group ("deal" for "treaty") is weaker evidence than the word itself: it
+     * ranks with this much of the word's weight.
+     */
+    static final double SYNONYM_WEIGHT = 0.6;
 
     private final List<String> terms;
     /** A question with a stance intent may be answered by a claim whose story headline names the topic. */
@@ -67,7 +83,7 @@ final class Relevance {
             Long d = df.get(t);
             if (d == null || n <= 0) {
                 // no counts from the index: estimate from the candidates
-                long hits = pool.stream().filter(c -> r.occurrences(t, Text.words(c.content())).size() > 0).count();
+                long hits = pool.stream().filter(c -> !r.occurrences(t, Text.words(c.content()), false).isEmpty()).count();
                 d = hits;
                 n = Math.max(n, pool.size());
             }
@@ -79,29 +95,36 @@ final class Relevance {
 
     Match match(StoredClaim c) {
         if (terms.isEmpty()) {
-            return new Match(1.0, 0, 0);
+            return new Match(1.0, 1.0, 0, 0, 0);
         }
         List<String> content = Text.words(c.content());
         List<String> headline = Text.words(c.headline());
         double weightAll = 0;
         double covered = 0;
+        double synonymDiscount = 0;
         double headlineOnly = 0;
         double bm25 = 0;
         double bm25Max = 0;
+        int missing = 0;
         List<List<Integer>> positions = new ArrayList<>();
         for (String t : terms) {
             double w = Math.max(0.05, idf.getOrDefault(t, 1.0));
             weightAll += w;
-            List<Integer> at = occurrences(t, content);
+            List<Integer> at = occurrences(t, content, false);
             if (!at.isEmpty()) {
+                double ww = occurrences(t, content, true).isEmpty() ? SYNONYM_WEIGHT * w : w;
                 covered += w;
+                synonymDiscount += w - ww;
                 positions.add(at);
                 double tf = at.size();
-                bm25 += w * tf * (K1 + 1) / (tf + K1 * (1 - B + B * content.size() / avgLength));
+                bm25 += ww * tf * (K1 + 1) / (tf + K1 * (1 - B + B * content.size() / avgLength));
             } else if (stanceSays(c, t)) {
                 covered += w;
-            } else if (!occurrences(t, headline).isEmpty()) {
-                headlineOnly += 0.5 * w;
+            } else {
+                missing++;
+                if (!occurrences(t, headline, false).isEmpty()) {
+                    headlineOnly += 0.5 * w;
+                }
             }
             bm25Max += w * (K1 + 1);
         }
@@ -109,19 +132,21 @@ final class Relevance {
         if (covered > 0 || headlineAlone) {
             covered += headlineOnly;
         }
-        return new Match(covered / weightAll, bm25Max == 0 ? 0 : bm25 / bm25Max, proximity(positions));
+        return new Match(covered / weightAll, (covered - synonymDiscount) / weightAll, bm25Max == 0 ? 0 : bm25 / bm25Max,
+                proximity(positions), missing);
     }
 
-    /** Where the word occurs in {@code words} in the question's sense. */
-    List<Integer> occurrences(String term, List<String> words) {
+    /** Where the word occurs in {@code words} in the question's sense: by lemma only, or by lemma or synonym group. */
+    List<Integer> occurrences(String term, List<String> words, boolean lemmaOnly) {
         List<Integer> out = new ArrayList<>();
         Set<String> senses = Lexicon.senses(term);
+        String lemma = Lexicon.lemma(term);
         Sense wanted = questionSense.getOrDefault(term, Sense.UNKNOWN);
         for (int i = 0; i < words.size(); i++) {
-            if (!shares(senses, Lexicon.senses(words.get(i)))) {
+            if (lemmaOnly ? !Lexicon.lemma(words.get(i)).equals(lemma) : !shares(senses, Lexicon.senses(words.get(i)))) {
                 continue;
             }
-            Sense here = senseAfter(i == 0 ? null : words.get(i - 1));
+            Sense here = senseAt(words, i);
             if (wanted != Sense.UNKNOWN && here != Sense.UNKNOWN && wanted != here) {
                 continue;
             }
@@ -157,11 +182,27 @@ final class Relevance {
         return false;
     }
 
+    /**
+     * The sense of {@code words[i]} in its sentence: by the word before it; after "and"/"or" as the word before the
+     * conjunction ("to manufacture and market" is a verb); else a word directly followed by a determiner is a verb
+     * ("market the instrument").
+     */
+    static Sense senseAt(List<String> words, int i) {
+        Sense s = senseAfter(i == 0 ? null : words.get(i - 1));
+        if (s == Sense.UNKNOWN && i >= 2 && CONJUNCTIONS.contains(words.get(i - 1))) {
+            s = senseAt(words, i - 2);
+        }
+        if (s == Sense.UNKNOWN && i + 1 < words.size() && DETERMINERS.contains(words.get(i + 1))) {
+            s = Sense.VERB;
+        }
+        return s;
+    }
+
     static Sense senseAfter(String previous) {
         if (previous == null) {
             return Sense.UNKNOWN;
         }
-        if (BEFORE_NOUN.contains(previous)) {
+        if (BEFORE_NOUN.contains(previous) || Character.isDigit(previous.charAt(previous.length() - 1))) {
             return Sense.NOUN;
         }
         if (BEFORE_VERB.contains(previous) || previous.endsWith("n't")) {

@@ -213,7 +213,7 @@ public class JdbcClaimIndex implements ClaimIndex {
                 JOIN query.story_versions sv ON sv.id = m.story_version_id
                 JOIN query.stories s ON s.id = sv.story_id
                 WHERE position(lower(?) in lower(regexp_replace(substr(sv.body, greatest(0, m.start_offset - 400) + 1,
-                          m.end_offset - greatest(0, m.start_offset - 400) + 400), '\s+', ' ', 'g'))) > 0
+                          m.end_offset - greatest(0, m.start_offset - 400) + 400), '\\s+', ' ', 'g'))) > 0
                 ORDER BY sv.version_created DESC, m.start_offset LIMIT ?""";
         record Row(int start, int end, long storyId, String uri, String headline, Instant published, int winStart,
                 String win, Long claimId) {
@@ -265,12 +265,24 @@ public class JdbcClaimIndex implements ClaimIndex {
         return out;
     }
 
+    /** The most quoted speakers change slowly: read once a minute (per limit), shared by all requests. */
+    private final Map<Integer, Map.Entry<Long, List<StoredEntity>>> speakersCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Ranked by claims spoken, not by mentions: a name mentioned everywhere but quoted once ("REUTER" at the end of
+     * wire copy) suggests little. The counter has no index of its own, hence the cache.
+     */
     @Override
     public List<StoredEntity> prominentSpeakers(int limit) {
+        long now = System.currentTimeMillis();
+        Map.Entry<Long, List<StoredEntity>> hit = speakersCache.get(limit);
+        if (hit != null && now - hit.getKey() < DF_TTL_MILLIS) {
+            return hit.getValue();
+        }
         String sql = ENTITY_COLUMNS + """
-                 WHERE e.type IN ('PERSON', 'ORGANIZATION') AND EXISTS
+                 WHERE e.type IN ('PERSON', 'ORGANIZATION') AND e.claims_by_count > 0 AND EXISTS
                      (SELECT 1 FROM query.claims c WHERE c.speaker_entity_id = e.id AND c.visible)
-                 ORDER BY e.mention_count DESC, e.id LIMIT ?""";
+                 ORDER BY e.claims_by_count DESC, e.mention_count DESC, e.id LIMIT ?""";
         List<StoredEntity> out = new ArrayList<>();
         run(c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
@@ -283,6 +295,7 @@ public class JdbcClaimIndex implements ClaimIndex {
             }
             return null;
         });
+        speakersCache.put(limit, Map.entry(now, List.copyOf(out)));
         return out;
     }
 

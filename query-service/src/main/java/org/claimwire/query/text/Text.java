@@ -20,17 +20,28 @@ public final class Text {
 
     /** Lower-cased word tokens (accents removed, possessive dropped, "U.S." one word "us" as in stored names). */
     public static List<String> words(String text) {
+        return words(text, true);
+    }
+
+    /** The same tokens as {@link #words}, in the letter case they were written in ("Reagan", "trade", "US"). */
+    public static List<String> wordsAsWritten(String text) {
+        return words(text, false);
+    }
+
+    private static List<String> words(String text, boolean lowerCase) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        if (lowerCase) {
+            s = s.toLowerCase(Locale.ROOT);
+        }
         s = Names.INITIAL_DOT.matcher(s).replaceAll("");
         Matcher m = WORD.matcher(s);
         while (m.find()) {
             String w = m.group().replace('’', '\'');
-            if (w.endsWith("'s")) {
+            if (w.endsWith("'s") || w.endsWith("'S")) {
                 w = w.substring(0, w.length() - 2);
             }
             out.add(w);

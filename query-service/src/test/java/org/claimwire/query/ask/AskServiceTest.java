@@ -186,7 +186,7 @@ class AskServiceTest {
                     "assert", "denies", "deny", "neither", "confirms", "confirm", "nor", "declines", "decline",
                     "to", "comment", "did", "not", "respond", "takes", "take", "no", "clear", "stance", "that", "the",
                     "is", "described", "as", "and", "time", "given", "according", "on", "in", "a", "report",
-                    "states", "declined"));
+                    "states", "declined", "person", "organisation", "place", "an", "at"));
             for (AskAnswer.Citation c : a.citations()) {
                 for (String f : new String[] {c.text(), c.speaker(), c.cue(), c.attribution(), c.recipient(), c.time()}) {
                     allowed.addAll(Text.words(f));

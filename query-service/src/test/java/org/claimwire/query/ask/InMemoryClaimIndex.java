@@ -35,6 +35,14 @@ public final class InMemoryClaimIndex implements ClaimIndex {
     private long nextEntity = 1;
     private long nextClaim = 1;
 
+    /** Stores an entity as it is given (for tests of the question parser). */
+    public StoredEntity put(StoredEntity e) {
+        entities.put(e.id(), e);
+        byName.put(Names.normalise(e.name()), e.id());
+        nextEntity = Math.max(nextEntity, e.id() + 1);
+        return e;
+    }
+
     /** Adds one enriched story; returns the ids given to its claims, in order. */
     public List<Long> add(long storyId, String uri, String headline, Instant publishedAt, String body,
             Enrichment enrichment) {
