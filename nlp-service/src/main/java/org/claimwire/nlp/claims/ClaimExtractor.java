@@ -115,8 +115,8 @@ public final class ClaimExtractor {
             return; // "declined to comment", "wants to say": handled by the governing cue
         }
         int subj = Speakers.sourceToken(s, k, site.form(), lex);
-        if (subj >= 0 && Speakers.isNonSource(s, k, subj)) {
-            return;
+        if (subj >= 0 && (Speakers.isNonSource(s, k, subj) || lex.has(lemma, "deny") && StanceRules.isNonSpeaker(s, subj))) {
+            return; // "I said"; "the rules deny benefits" (a rule decides, it does not speak)
         }
         if (subj < 0 && site.form() != CueFinder.Form.PASSIVE) {
             return;
@@ -146,6 +146,7 @@ public final class ClaimExtractor {
         }
 
         List<Integer> heads = contents.heads(s, k, lemma);
+        heads.removeIf(h -> h == subj); // an inverted source parsed as the object is not the content
         if (heads.isEmpty()) {
             Quotes.Quote q = QuoteAttribution.adjacent(doc, s, k, subj, quotes);
             if (q == null || subj < 0) {
@@ -171,7 +172,10 @@ public final class ClaimExtractor {
             }
             Stance stance;
             Kind claimKind = kind;
-            if (stances.isDecision(s, lemma, h)) {
+            if (stances.isDecision(s, k, lemma, h, subj)) {
+                if (speaker == null) {
+                    continue;              // "were denied credentials": a decision by nobody named is no claim
+                }
                 stance = Stance.ASSERTS;   // "rejected the offer": a decision, not a denial
                 claimKind = Kind.INTENTION;
             } else {
@@ -234,7 +238,12 @@ public final class ClaimExtractor {
     }
 
     private static boolean isEvidenceSource(Token t) {
-        return t.isNoun() && !t.isProperNoun() && EVIDENCE_SOURCES.contains(t.lemma().toLowerCase(Locale.ROOT));
+        return t.isNoun() && !t.isProperNoun() && isEvidenceWord(t);
+    }
+
+    /** A document or dataset word ("poll", "records"), whatever its tag (headlines tag every word NNP). */
+    static boolean isEvidenceWord(Token t) {
+        return EVIDENCE_SOURCES.contains(t.lemma().toLowerCase(Locale.ROOT)) || EVIDENCE_SOURCES.contains(t.lower());
     }
 
     private static Ref passiveAddressee(Sentence s, int k, StoryEntities ents) {

@@ -46,6 +46,12 @@ final class ContentSpans {
                 heads.add(c);
             }
         }
+        // "says he’s satisfied that ...": an "xcomp" with a subject of its own is a misparsed clause
+        for (Edge e : s.out(k, r -> r.equals("xcomp"))) {
+            if (!heads.contains(e.dep()) && hasOwnSubject(s, e.dep())) {
+                heads.add(e.dep());
+            }
+        }
         if (heads.isEmpty() && !lex.has(lemma, "obj") && !lex.has(lemma, "recipient")) {
             misparsedClause(s, k, heads);
         }
@@ -55,9 +61,26 @@ final class ContentSpans {
                 heads.add(h);
             }
         }
+        if (heads.isEmpty()) {
+            int h = hostOfParenthetical(s, k);
+            if (h >= 0 && lex.isCue(s.token(h).lemma()) && !ccomps(s, h).isEmpty()) {
+                h = -1; // "Trump said A, he added": the host is a claim of its own
+            }
+            if (h < 0) {
+                h = clauseBeforeCue(s, k);
+            }
+            if (h >= 0) {
+                heads.add(h);
+            }
+        }
         if (heads.isEmpty() && lex.has(lemma, "xcomp")) {
             for (Edge e : s.out(k, r -> r.equals("xcomp"))) {
                 heads.add(e.dep());
+            }
+            // "called the deal “a disaster”" parsed as two objects: the second is the predicate
+            List<Edge> objs = s.out(k, r -> r.equals("obj"));
+            if (heads.isEmpty() && objs.size() >= 2 && objs.get(0).dep() > k) {
+                heads.add(objs.get(objs.size() - 1).dep());
             }
         }
         if (heads.isEmpty() && lex.has(lemma, "obj")) {
@@ -101,12 +124,25 @@ final class ContentSpans {
         return keep;
     }
 
+    private static boolean hasOwnSubject(Sentence s, int h) {
+        for (int c : s.children(h)) {
+            if (s.rel(c).startsWith("nsubj")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "said Trump's “meltdown is unhinged”" parsed as an object plus a loose clause: a cue that takes no
      * object, with an object whose phrase holds a verb, has the clause as its content after all.
      */
     private static void misparsedClause(Sentence s, int k, List<Integer> heads) {
         for (int c : s.children(k)) {
+            if (c > k && s.rel(c).equals("obj") && s.token(c).pos().matches("VBZ|VBD|VBP")) {
+                heads.add(c); // "says there needs to be ...": a finite verb is no object
+                return;
+            }
             if (c > k && (s.rel(c).equals("obj") || s.rel(c).equals("dep"))) {
                 for (int t : s.subtree(c, x -> false)) {
                     if (s.token(t).isVerb() && t != c || s.rel(c).equals("dep") && s.token(c).isVerb()) {
@@ -139,17 +175,77 @@ final class ContentSpans {
         return -1;
     }
 
+    /**
+     * "Acts of protest, he said, are acts of patriotism" / "X has expanded, they say": the reporting clause set
+     * off by commas is parsed as a parataxis (or dep) of the clause it reports. That clause is the content.
+     */
+    static int hostOfParenthetical(Sentence s, int k) {
+        String r = s.rel(k);
+        int h = s.head(k);
+        if (h < 0 || !(r.equals("parataxis") || r.equals("dep")) || !setOffByComma(s, k)) {
+            return -1;
+        }
+        Token t = s.token(h);
+        return t.isVerb() || t.isNoun() || t.pos().startsWith("JJ") ? h : -1;
+    }
+
+    /**
+     * "Jobs depend on exports to Mexico, one slide says": the reported clause is parsed as an adverbial clause
+     * of the cue. It comes first, has a subject of its own and no subordinator ("if", "because").
+     */
+    static int clauseBeforeCue(Sentence s, int k) {
+        if (!setOffByComma(s, k)) {
+            return -1;
+        }
+        for (int c : s.children(k)) {
+            String r = s.rel(c);
+            if (c < k && (r.startsWith("advcl") || r.equals("dep") || r.equals("parataxis")) && hasOwnSubject(s, c)
+                    && !hasSubordinator(s, c)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** The cue's clause (with its subject) is preceded by a comma, dash or closing quote. */
+    private static boolean setOffByComma(Sentence s, int k) {
+        int first = k;
+        for (int c : s.children(k)) {
+            if (s.rel(c).startsWith("nsubj") && c < first) {
+                first = s.subtree(c, x -> false).get(0);
+            }
+        }
+        if (first == 0) {
+            return false;
+        }
+        String w = s.token(first - 1).word();
+        return w.equals(",") || w.equals("--") || w.equals("—") || Quotes.isQuoteMark(w);
+    }
+
+    private static boolean hasSubordinator(Sentence s, int c) {
+        for (int m : s.children(c)) {
+            if (s.rel(m).equals("mark") && m < c && !s.token(m).lower().equals("that")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The tokens of the content headed by {@code h}; an infinitive takes its controller object along. */
     List<Integer> tokens(Sentence s, int k, int h, List<Integer> allHeads) {
         // a participial cue inside the content ("rates would rise, adding that ...") starts a claim of its own
         List<Integer> toks = new ArrayList<>(s.subtree(h, c -> allHeads.contains(c) || isParticipialCue(s, c)));
-        if (s.dominates(h, k)) {
+        if (s.head(k) == h && (s.rel(k).equals("parataxis") || s.rel(k).equals("dep"))) {
+            List<Integer> cue = s.subtree(k, c -> false);
+            toks.removeIf(cue::contains); // "X, he said, Y": the content around the reporting clause
+        } else if (s.dominates(h, k)) {
             toks.removeIf(t -> t <= k);   // the clause above a misparsed cue: only what follows the cue
         }
-        if (s.rel(h).equals("xcomp") && s.head(h) == k) {
+        // the controller or first object comes along: "urged him to resign", "called the deal a disaster"
+        if ((s.rel(h).equals("xcomp") || s.rel(h).equals("obj")) && s.head(h) == k) {
             for (int c : s.children(k)) {
                 String r = s.rel(c);
-                if (c > k && c < h && (r.equals("obj") || r.equals("iobj") || r.equals("obl"))) {
+                if (c > k && c < h && (r.equals("obj") || r.equals("iobj") || r.equals("obl") && !s.rel(h).equals("obj"))) {
                     List<Integer> ctl = s.subtree(c, x -> false);
                     toks.addAll(0, ctl);
                     break;

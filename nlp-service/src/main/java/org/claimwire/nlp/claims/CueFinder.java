@@ -12,7 +12,7 @@ import org.claimwire.nlp.doc.Token;
  * reported that"), an adjective predicate ("is confident that") or "according to".
  */
 final class CueFinder {
-    enum Form { CLAUSE, PARTICIPLE, NOMINAL_PARTICIPLE, PASSIVE, ACCORDING_TO }
+    enum Form { CLAUSE, INVERTED, PARTICIPLE, NOMINAL_PARTICIPLE, PASSIVE, ACCORDING_TO }
 
     /** One cue: its token, lemma and form. */
     record Site(int token, String lemma, Form form) {
@@ -52,7 +52,7 @@ final class CueFinder {
             if (!isCueWord(t)) {
                 continue;
             }
-            Form f = form(s, k);
+            Form f = form(s, k, lex);
             if (f != null) {
                 out.add(new Site(k, t.lemma().toLowerCase(Locale.ROOT), f));
             }
@@ -78,7 +78,7 @@ final class CueFinder {
         return w.equals(",") || w.equals("--") || w.equals("—") || w.equals("–") || w.equals(";");
     }
 
-    private static Form form(Sentence s, int k) {
+    private static Form form(Sentence s, int k, CueLexicon lex) {
         String rel = s.rel(k);
         Token t = s.token(k);
         if (rel.startsWith("amod") || rel.equals("compound")) {
@@ -89,6 +89,9 @@ final class CueFinder {
         }
         if (!s.out(k, r -> r.equals("aux:pass")).isEmpty()) {
             return Form.PASSIVE;
+        }
+        if (Speakers.invertedSubject(s, k, lex) >= 0) {
+            return Form.INVERTED;            // "“...,” said Caddell" parsed with Caddell as object
         }
         if (!t.pos().equals("VBG")) {
             return null;

@@ -34,14 +34,22 @@ final class LabelledQuotes {
             if (si > 0 && !doc.paragraphBreak(ss.get(si - 1), s)) {
                 continue;
             }
+            int first = 0; // a transcript quoted paragraph by paragraph: "WALLACE: ... (straight quote first)
+            while (first < s.size() && Quotes.isQuoteMark(s.token(first).word())) {
+                first++;
+            }
             int colon = -1;
-            for (int k = 1; k <= MAX_LABEL_TOKENS && k < s.size(); k++) {
+            for (int k = first + 1; k <= first + MAX_LABEL_TOKENS && k < s.size(); k++) {
                 if (s.token(k).word().equals(":")) {
                     colon = k;
                     break;
                 }
             }
-            if (colon < 0 || colon + 3 > s.size() || !isLabel(s, colon)) {
+            if (colon < 0 || colon + 3 > s.size()) {
+                continue;
+            }
+            boolean evidence = colon == first + 1 && ClaimExtractor.isEvidenceWord(s.token(first));
+            if (!evidence && !isLabel(s, first, colon)) {
                 continue;
             }
             int last = si;
@@ -55,7 +63,10 @@ final class LabelledQuotes {
             }
             Draft d = new Draft();
             d.sent = si;
-            d.speaker = ents.resolveNounPhrase(s, colon - 1, 0, colon);
+            d.speaker = ents.resolveNounPhrase(s, colon - 1, first, colon);
+            if (evidence) {
+                d.kind = Enrichment.Kind.EVIDENCE; // "Poll: most voters back the plan"
+            }
             Token c = s.token(colon);
             d.cue = new Enrichment.Cue(c.begin(), c.end(), c.word(), ":");
             d.cb = cb;
@@ -65,9 +76,9 @@ final class LabelledQuotes {
         }
     }
 
-    private static boolean isLabel(Sentence s, int colon) {
+    private static boolean isLabel(Sentence s, int first, int colon) {
         boolean named = false;
-        for (int i = 0; i < colon; i++) {
+        for (int i = first; i < colon; i++) {
             Token t = s.token(i);
             if (NOT_SOURCES.contains(t.lower())) {
                 return false;

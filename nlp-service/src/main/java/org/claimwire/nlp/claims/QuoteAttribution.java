@@ -32,9 +32,11 @@ final class QuoteAttribution {
 
     /** A quote right after the cue ("said: “...”") or ending right before the attribution ("“...,” he said"). */
     static Quotes.Quote adjacent(ParsedDoc doc, Sentence s, int k, int subj, List<Quotes.Quote> quotes) {
-        int from = subj >= 0 ? Math.min(k, subj) : k;
-        int attributionBegin = s.token(from).begin();
-        int cueEnd = s.token(subj >= 0 ? Math.max(k, subj) : k).end();
+        // the whole source phrase counts: "“...,” Ms. Moore said" starts at "Ms.", not at its head "Moore"
+        List<Integer> phrase = subj >= 0 ? s.subtree(subj, c -> s.rel(c).equals("punct") || s.rel(c).startsWith("acl")
+                || s.rel(c).startsWith("appos")) : List.of(k);
+        int attributionBegin = s.token(Math.min(k, phrase.get(0))).begin();
+        int cueEnd = s.token(Math.max(k, phrase.get(phrase.size() - 1))).end();
         String text = doc.text();
         for (Quotes.Quote q : quotes) {
             if (q.end() <= attributionBegin && attributionBegin - q.end() <= 4

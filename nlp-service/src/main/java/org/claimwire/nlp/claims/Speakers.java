@@ -23,6 +23,7 @@ final class Speakers {
     static int sourceToken(Sentence s, int k, CueFinder.Form form, CueLexicon lex) {
         return switch (form) {
             case CLAUSE -> subject(s, k);
+            case INVERTED -> invertedSubject(s, k, lex);
             case PARTICIPLE -> participleSource(s, k, lex);
             case NOMINAL_PARTICIPLE -> s.head(k);
             case PASSIVE -> {
@@ -57,6 +58,41 @@ final class Speakers {
             top = subj;
         }
         return top >= 0 ? top : nearest;
+    }
+
+    private static final Set<String> INVERSION_RELS = Set.of("obj", "xcomp", "iobj", "dep", "appos", "obl");
+
+    /**
+     * "“...,” said Caddell" / "..., says Smith": the parser often takes the postposed source for an object.
+     * A finite cue (not a tell-like one) without a subject, right after a comma, dash or closing quote, whose
+     * next word starts a noun phrase hanging from it, has that phrase as its source. -1 otherwise.
+     */
+    static int invertedSubject(Sentence s, int k, CueLexicon lex) {
+        if (k == 0 || k + 1 >= s.size() || !s.token(k).pos().matches("VBD|VBZ|VBP")
+                || lex.has(s.token(k).lemma(), "recipient")
+                || !s.out(k, r -> r.startsWith("nsubj") || r.equals("aux:pass") || r.equals("expl")).isEmpty()) {
+            return -1;
+        }
+        String before = s.token(k - 1).word();
+        if (!(before.equals(",") || before.equals("--") || before.equals("—") || before.equals("―")
+                || Quotes.isQuoteMark(before) || before.equals("’”") || before.equals("'"))) {
+            return -1;
+        }
+        for (int c : s.children(k)) {
+            if (c <= k || !INVERSION_RELS.contains(s.rel(c))) {
+                continue;
+            }
+            Token t = s.token(c);
+            if (!(t.isNoun() || t.pos().equals("PRP"))) {
+                continue;
+            }
+            List<Integer> np = s.subtree(c, x -> s.rel(x).equals("punct") || s.rel(x).startsWith("acl")
+                    || s.rel(x).startsWith("appos"));
+            if (np.get(0) == k + 1) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     static int subject(Sentence s, int k) {

@@ -20,6 +20,11 @@ final class StanceRules {
             "reveal", "specify", "speculate", "confirm", "detail", "identify", "name", "answer", "go");
     private static final Set<String> DECISION_OBJECTS = WordList.load(StanceRules.class, "decision-objects.txt");
     private static final Set<String> ASSERTION_OBJECTS = WordList.load(StanceRules.class, "assertion-objects.txt");
+    /** Subjects that rule rather than speak: what a court rejects or dismisses is decided, not denied. */
+    private static final Set<String> DECIDERS = WordList.load(StanceRules.class, "deciders.txt");
+    /** Subjects that cannot speak at all: "the rules deny benefits", "the settlement dismisses the charges". */
+    private static final Set<String> NON_SPEAKERS = WordList.load(StanceRules.class, "non-speakers.txt");
+    private static final Set<String> MODALS_OF_PROPOSAL = Set.of("should", "must", "ought", "shall");
 
     private final CueLexicon lex;
 
@@ -122,19 +127,78 @@ final class StanceRules {
     }
 
     /**
-     * A deny-cue with a noun-phrase object: a decision ("rejected the offer", "denied the motion",
-     * "dismissed the application") unless the object is an assertion ("rejected the reports").
+     * A deny-cue that decides rather than denies something said: a noun-phrase object that is a decision
+     * ("rejected the offer", "denied the motion"), for reject/dismiss any object that is not an assertion; a
+     * proposal even when worded as an assertion ("rejected a suggestion to cut prices", "dismissed calls for
+     * him to resign"); a refusal to someone ("denied him a visa", passive "were denied credentials", "the bid
+     * was rejected"); and whatever a court or judge rejects (a ruling).
      */
-    boolean isDecision(Sentence s, String lemma, int contentHead) {
-        if (!lex.has(lemma, "deny") || !s.rel(contentHead).equals("obj")) {
+    boolean isDecision(Sentence s, int k, String lemma, int contentHead, int subj) {
+        if (!lex.has(lemma, "deny")) {
             return false;
         }
-        String noun = s.token(contentHead).lemma().toLowerCase(Locale.ROOT);
-        String word = s.token(contentHead).lower();
-        if (DECISION_OBJECTS.contains(noun) || DECISION_OBJECTS.contains(word)) {
+        if (subj >= 0 && isOneOf(s.token(subj), DECIDERS)) {
             return true;
         }
-        return lex.has(lemma, "decision") && !ASSERTION_OBJECTS.contains(noun) && !ASSERTION_OBJECTS.contains(word);
+        String rel = s.rel(contentHead);
+        if (isPassive(s, k) && !rel.equals("ccomp")) {
+            return true;
+        }
+        if (!rel.equals("obj")) {
+            return false;
+        }
+        if (!s.out(k, r -> r.equals("iobj")).isEmpty() || isProposal(s, contentHead)) {
+            return true;
+        }
+        if (isOneOf(s.token(contentHead), DECISION_OBJECTS)) {
+            return true;
+        }
+        return lex.has(lemma, "decision") && !isOneOf(s.token(contentHead), ASSERTION_OBJECTS);
+    }
+
+    /** A subject that cannot make a claim: a deny-cue with it ("the rules deny benefits") is no claim at all. */
+    static boolean isNonSpeaker(Sentence s, int subj) {
+        return subj >= 0 && isOneOf(s.token(subj), NON_SPEAKERS);
+    }
+
+    private static boolean isOneOf(Token t, Set<String> words) {
+        return words.contains(t.lemma().toLowerCase(Locale.ROOT)) || words.contains(t.lower());
+    }
+
+    /**
+     * A noun that asks for an act: an infinitive or "for" phrase hangs from it ("a suggestion to cut prices",
+     * "calls for talks"), or its "that" clause has a subjunctive or a modal of obligation ("the suggestion that
+     * the bank should sell", "the idea that he resign").
+     */
+    static boolean isProposal(Sentence s, int noun) {
+        for (Edge e : s.out(noun, r -> true)) {
+            String r = e.rel();
+            int d = e.dep();
+            if (r.startsWith("nmod:for") || r.startsWith("acl") && hasChild(s, d, "to")) {
+                return true;
+            }
+            if ((r.startsWith("acl") || r.equals("ccomp")) && hasChild(s, d, "that")) {
+                for (int c : s.children(d)) {
+                    if (s.rel(c).equals("aux") && MODALS_OF_PROPOSAL.contains(s.token(c).lower())) {
+                        return true;
+                    }
+                }
+                if (s.token(d).pos().equals("VB") && s.out(d, x -> x.equals("aux")).isEmpty()) {
+                    return true; // subjunctive: "the demand that he resign"
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A "to" or "that" marking the clause (the parser gives it as mark or, now and then, dep). */
+    private static boolean hasChild(Sentence s, int head, String word) {
+        for (int c : s.children(head)) {
+            if (c < head && (s.rel(c).equals("mark") || s.rel(c).equals("dep")) && s.token(c).lower().equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "dismissed the manager", "rejected him": a deny-cue acting on a person is no claim at all. */

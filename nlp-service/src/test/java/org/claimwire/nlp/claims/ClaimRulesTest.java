@@ -150,6 +150,83 @@ class ClaimRulesTest {
     }
 
     @Test
+    void aProposalWordedAsAnAssertionIsADecision() {
+        Claim proposal = only("The minister rejected a suggestion to devalue");
+        assertThat(proposal.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(proposal.kind()).isEqualTo(Kind.INTENTION);
+        // the same noun with a plain "that" clause is an assertion: rejecting it denies it
+        assertThat(only("The minister rejected suggestions that").stance()).isEqualTo(Stance.DENIES);
+    }
+
+    @Test
+    void refusalsToSomeoneAndRulingsAreDecisions() {
+        assertThat(claims("The reporters were denied credentials")).isEmpty(); // passive: a decision by nobody named
+        Claim job = only("The board denied him the chairman's job");
+        assertThat(job.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(job.kind()).isEqualTo(Kind.INTENTION);
+        Claim ruling = only("The court rejected the company's claim");
+        assertThat(ruling.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(ruling.kind()).isEqualTo(Kind.INTENTION);
+    }
+
+    @Test
+    void aRuleThatDeniesSomethingMakesNoClaim() {
+        assertThat(claims("The new rules deny benefits")).isEmpty();
+    }
+
+    @Test
+    void postposedSourceParsedAsObjectIsTheSpeaker() {
+        // the parser gives "Halvorsen" as the cue's xcomp; the source is there all the same
+        Claim c = only("“This is in their minds,” said Halvorsen");
+        assertThat(speaker(c)).isEqualTo("Halvorsen");
+        assertThat(c.content().text()).isEqualTo("This is in their minds");
+        assertThat(c.mode()).isEqualTo(Mode.DIRECT);
+    }
+
+    @Test
+    void quoteBeforeAMultiWordSourceIsItsContent() {
+        // the quote runs over two sentences and the cue has no clause of its own: "Ms." starts the source
+        Claim c = only("“Are we ready? Probably not,” Ms. Lane said");
+        assertThat(speaker(c)).isEqualTo("Ms. Lane");
+        assertThat(c.content().text()).isEqualTo("Are we ready? Probably not");
+    }
+
+    @Test
+    void reportingClauseSetOffByCommasReportsTheClauseAroundIt() {
+        Claim interposed = only("Small towns, the mayor said");
+        assertThat(speaker(interposed)).isEqualTo("the mayor");
+        assertThat(interposed.content().text()).startsWith("Small towns").endsWith("are losing their young people");
+        Claim postposed = only("Port traffic called for");
+        assertThat(speaker(postposed)).isEqualTo("officials");
+        assertThat(postposed.content().text()).isEqualTo("Port traffic called for a second terminal to be built by the river");
+    }
+
+    @Test
+    void clauseMisparsedAsObjectOrXcompIsTheContent() {
+        Claim needs = only("Ms. Ruiz says there needs");
+        assertThat(needs.cue().text()).isEqualTo("says");
+        assertThat(needs.content().text()).contains("needs");
+        Claim satisfied = only("Reyes says he’s satisfied");
+        assertThat(satisfied.content().text()).startsWith("he’s satisfied").endsWith("no leak at the agency");
+    }
+
+    @Test
+    void quotedTranscriptLabelsAndEvidenceHeadlines() {
+        Claim transcript = only("\"MORGAN:");
+        assertThat(speaker(transcript)).isEqualTo("MORGAN");
+        assertThat(transcript.content().text()).isEqualTo("We will hold the line on spending.");
+        Claim poll = only("Poll:");
+        assertThat(poll.kind()).isEqualTo(Kind.EVIDENCE);
+        assertThat(poll.content().text()).isEqualTo("Most voters back the new tax plan.");
+    }
+
+    @Test
+    void callingSomethingSomethingTakesBothObjects() {
+        Claim c = only("Warren called the deal");
+        assertThat(c.content().text()).startsWith("the deal “a disaster for workers");
+    }
+
+    @Test
     void hardWrappedNamesAreShownWithOneSpace() {
         ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith("Federal Reserve")).findFirst().orElseThrow();
         StoryEntities ents = new EntityExtractor().extract(doc);

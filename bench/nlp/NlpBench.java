@@ -1,14 +1,10 @@
-package org.claimwire.nlp.bench;
-
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,22 +16,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.claimwire.nlp.Enricher;
 import org.claimwire.nlp.pipeline.NlpPipeline;
+import org.claimwire.testsupport.ReutersCorpus;
 
 /**
- * Enrichment benchmark over Reuters-21578 bodies read from the corpus directory (never copied into the
- * repository). Modes: {@code a} raw CoreNLP default pipeline, {@code b} raw CoreNLP with the chosen
- * annotators on every sentence, {@code c} the full Claimwire enrichment. Run by bench/nlp/run.sh, one JVM
- * per mode, not by {@code mvn verify}.
+ * Enrichment benchmark over Reuters-21578 bodies read from the corpus directory by test-support's
+ * {@link ReutersCorpus} (never copied into the repository). Modes: {@code a} raw CoreNLP default pipeline,
+ * {@code b} raw CoreNLP with the chosen annotators on every sentence, {@code c} the full Claimwire enrichment.
+ * Single-file program run by bench/nlp/run.sh (one JVM per mode), so it stays out of the Maven build.
  *
- * <pre>NlpBench --mode c --n 300 --threads 1 --corpus ../shared/corpora/reuters21578</pre>
+ * <pre>java -cp CLASSPATH NlpBench.java --mode c --n 300 --threads 1 --corpus ../shared/corpora/reuters21578</pre>
  */
 public final class NlpBench {
-    private static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
 
     public static void main(String[] args) throws Exception {
         String mode = "c";
@@ -177,32 +170,19 @@ public final class NlpBench {
         return new ClaimwireWorker();
     }
 
-    /** Bodies in corpus order; parsed leniently with a regex (one corpus file is not well-formed XML). */
-    static List<String> readBodies(Path dir, int max) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(sgm|xml)")).sorted().toList();
-        }
+    /** Bodies in corpus order, without the "Reuter" sign-off; flashes and near-empty bodies skipped. */
+    static List<String> readBodies(Path dir, int max) throws Exception {
         List<String> out = new ArrayList<>();
-        for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            Matcher m = BODY.matcher(text);
-            while (m.find() && out.size() < max) {
-                String b = unescape(m.group(1)).replaceAll("\\s*Reuter\\s*$", "").trim();
-                if (b.length() > 40) {
-                    out.add(b);
+        for (ReutersCorpus.Item item : ReutersCorpus.withBody(dir, 0)) {
+            String b = item.body().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").replaceAll("\\s*Reuter\\s*$", "").trim();
+            if (b.length() > 40) {
+                out.add(b);
+                if (out.size() >= max) {
+                    break;
                 }
-            }
-            if (out.size() >= max) {
-                break;
             }
         }
         return out;
-    }
-
-    static String unescape(String s) {
-        return s.replaceAll("&#\\d+;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&amp;", "&");
     }
 
     static long heapUsed() {
