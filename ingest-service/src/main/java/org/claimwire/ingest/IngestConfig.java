@@ -17,6 +17,17 @@ public interface IngestConfig {
     @WithDefault("67108864")
     long maxBatchBytes();
 
+    /** Most non-blank lines (stories) in one NDJSON batch; one more → 413 and nothing of the batch is taken. */
+    @WithDefault("10000")
+    int maxBatchLines();
+
+    /**
+     * How far in the future a story's {@code versionCreated}/{@code firstCreated} may lie (the sender's clock may
+     * be ahead of ours); later → 400 {@code implausible-date}.
+     */
+    @WithDefault("10m")
+    Duration maxClockSkew();
+
     /** How long to wait for the broker's ack before answering 503. */
     @WithDefault("10s")
     Duration publishTimeout();

@@ -93,7 +93,7 @@ public class IngestPipeline {
             return;
         }
         LanguageDetector languages = new FastPathLanguageDetector(OpenNlpLanguageDetector.fromClasspath());
-        normaliser = new StoryNormaliser(languages, Clock.systemUTC());
+        normaliser = new StoryNormaliser(languages, Clock.systemUTC(), config.maxClockSkew());
         dedupe = new Deduplicator(config.nearDuplicateThreshold());
         long t0 = System.nanoTime();
         int n = store.loadInto(dedupe);

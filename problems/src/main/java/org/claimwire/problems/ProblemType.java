@@ -13,6 +13,8 @@ public enum ProblemType {
     BAD_REQUEST(400, "Bad request"),
     /** A body that is not well-formed (JSON, XML, encoding) or lacks what every request needs. */
     MALFORMED(400, "Malformed input"),
+    /** A story date later than now plus the allowed clock skew, or outside the years 1800 to 2200. */
+    IMPLAUSIBLE_DATE(400, "Implausible date"),
     /** A paging cursor this API did not issue. */
     INVALID_CURSOR(400, "Invalid cursor"),
     /** An ask request without a question. */

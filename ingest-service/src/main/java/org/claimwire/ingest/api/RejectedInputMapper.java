@@ -32,6 +32,7 @@ public class RejectedInputMapper implements ExceptionMapper<RejectedInput> {
     static ProblemType type(RejectedInput.Kind kind) {
         return switch (kind) {
             case MALFORMED -> ProblemType.MALFORMED;
+            case IMPLAUSIBLE_DATE -> ProblemType.IMPLAUSIBLE_DATE;
             case TOO_LARGE -> ProblemType.TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case NOT_A_STORY -> ProblemType.NOT_A_STORY;

@@ -113,7 +113,7 @@ public final class FeedParser {
         }
         boolean markedNotPermalink = e.getWireEntry() instanceof Item item && item.getGuid() != null
                 && !item.getGuid().isPermaLink();
-        if (!markedNotPermalink && isHttpUrl(guid)) {
+        if (!markedNotPermalink && HttpUrl.isHttpUrl(guid)) {
             return guid;
         }
         return scope == null ? guid : scope + guid;
@@ -140,23 +140,13 @@ public final class FeedParser {
         return null;
     }
 
-    static boolean isHttpUrl(String s) {
-        try {
-            URI u = new URI(s);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
     /** The link resolved against the feed's URL when relative; null when it is not an http(s) URL then. */
     static String resolveLink(String link, URI feedUrl) {
         if (link == null || link.isBlank()) {
             return null;
         }
         String l = link.trim();
-        if (isHttpUrl(l)) {
+        if (HttpUrl.isHttpUrl(l)) {
             return l;
         }
         if (feedUrl == null) {
@@ -168,7 +158,7 @@ public final class FeedParser {
                 return null; // javascript:, data:, mailto: ...
             }
             String r = feedUrl.resolve(u).toString();
-            return isHttpUrl(r) ? r : null;
+            return HttpUrl.isHttpUrl(r) ? r : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }

@@ -9,6 +9,8 @@ public class RejectedInput extends RuntimeException {
     public enum Kind {
         /** Not well-formed JSON/XML, no body, refused XML constructs: 400. */
         MALFORMED(400, "Malformed input"),
+        /** A story date in the future (beyond the allowed clock skew) or outside the years 1800-2200: 400. */
+        IMPLAUSIBLE_DATE(400, "Implausible date"),
         /** The writer's key may not create this uri, or change one another source created: 403. */
         FORBIDDEN(403, "Forbidden"),
         /** Over the size limit: 413. */

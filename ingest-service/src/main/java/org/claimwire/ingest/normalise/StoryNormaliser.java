@@ -1,6 +1,7 @@
 package org.claimwire.ingest.normalise;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
+import org.claimwire.events.TimeRange;
+import org.claimwire.ingest.formats.HttpUrl;
 import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.ingest.formats.StoryDraft;
 import org.claimwire.ingest.normalise.text.Furniture;
@@ -18,10 +21,17 @@ import org.claimwire.ingest.normalise.text.TextSanitiser;
  * furniture, language detected when the source gave none, content hash computed, {@code uri} derived
  * from the content hash when absent, {@code versionCreated} defaulted to
  * now. The version number and {@code duplicateOf} are set later by dedupe.
+ *
+ * <p>Dates are held to what a real item can carry: {@code versionCreated} and {@code firstCreated} no later
+ * than now plus the allowed clock skew (a forged update dated 2999 would otherwise win every later version
+ * comparison) and within the years 1800-2200 ({@link TimeRange}; year 300000 once stalled a consumer). A
+ * {@code url} must be an absolute http or https URL.
  */
 public final class StoryNormaliser {
     public static final String DERIVED_URI_PREFIX = "urn:claimwire:story:";
     static final int MAX_HEADLINE = 500;
+    /** How far ahead of this clock a sender's clock may be. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(10);
 
     /** The normalised story (version 0 until dedupe decides) and whether its {@code versionCreated} was given. */
     public record Normalised(Story story, boolean versionCreatedGiven) {
@@ -29,10 +39,16 @@ public final class StoryNormaliser {
 
     private final LanguageDetector languages;
     private final Clock clock;
+    private final Duration clockSkew;
 
     public StoryNormaliser(LanguageDetector languages, Clock clock) {
+        this(languages, clock, DEFAULT_CLOCK_SKEW);
+    }
+
+    public StoryNormaliser(LanguageDetector languages, Clock clock, Duration clockSkew) {
         this.languages = languages;
         this.clock = clock;
+        this.clockSkew = clockSkew;
     }
 
     public Normalised normalise(StoryDraft d, String feedId) {
@@ -68,6 +84,14 @@ public final class StoryNormaliser {
             throw RejectedInput.malformed("uri is longer than 1000 characters");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        checkPlausible("versionCreated", d.versionCreated(), now);
+        checkPlausible("firstCreated", d.firstCreated(), now);
+        String url = TextSanitiser.cleanLine(d.url());
+        if (url != null && !HttpUrl.isHttpUrl(url)) {
+            // a javascript: or data: link would run in a reader's browser wherever the story is shown
+            throw RejectedInput.malformed("field 'url' must be an absolute http or https URL, got '"
+                    + (url.length() > 80 ? url.substring(0, 80) + "…" : url) + "'");
+        }
         boolean given = d.versionCreated() != null;
         Instant versionCreated = given ? d.versionCreated() : now;
         String language = d.language() == null ? null : TextSanitiser.cleanLine(d.language());
@@ -79,8 +103,25 @@ public final class StoryNormaliser {
         Story story = new Story(uri, 0, versionCreated, d.firstCreated() != null ? d.firstCreated() : versionCreated,
                 pubStatus, language, headline, TextSanitiser.cleanLine(d.byline()), body,
                 TextSanitiser.cleanLine(d.located()), cleanSubjects(d.subjects()), cleanSources(d.infoSources()),
-                TextSanitiser.cleanLine(d.url()), feedId, hash, null);
+                url, feedId, hash, null);
         return new Normalised(story, given);
+    }
+
+    /** Refuses (400) a date outside {@link TimeRange} or later than now plus the allowed clock skew. */
+    private void checkPlausible(String field, Instant t, Instant now) {
+        if (t == null) {
+            return;
+        }
+        if (!TimeRange.contains(t)) {
+            throw new RejectedInput(RejectedInput.Kind.IMPLAUSIBLE_DATE, "field '" + field + "' must be "
+                    + TimeRange.describe() + ", got " + t);
+        }
+        Instant latest = now.plus(clockSkew);
+        if (t.isAfter(latest)) {
+            throw new RejectedInput(RejectedInput.Kind.IMPLAUSIBLE_DATE, "field '" + field + "' is in the future: "
+                    + t + " is later than now (" + now + ") plus the allowed clock skew of " + clockSkew.toMinutes()
+                    + " min");
+        }
     }
 
     static String firstSentence(String body) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.claimwire.ingest.dedupe.Deduplicator;
+import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.ingest.formats.StoryDraft;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,36 @@ class StoryNormaliserTest {
         assertThat(n.normalise(german, null).story().language()).isEqualTo("de");
         // from a format where a headline alone is not a story (feeds, plain text): refused
         assertThatThrownBy(() -> n.normalise(StoryDraft.of("H", "  "), null)).hasMessageContaining("no body");
+    }
+
+    /** A forged date in the future or outside 1800-2200 is refused (400 implausible-date) at any source. */
+    @Test
+    void implausibleDatesAreRefused() {
+        Instant now = Instant.parse("2026-11-30T01:00:00Z");
+        StoryNormaliser n = new StoryNormaliser(text -> "en", Clock.fixed(now, ZoneOffset.UTC), java.time.Duration.ofMinutes(10));
+        java.util.function.BiFunction<Instant, Instant, StoryDraft> draft = (version, first) -> new StoryDraft(
+                "urn:t:1", version, first, null, "en", "Council approves budget", null,
+                "The council approved the budget on Monday.", null, null, null, null, true);
+        // within the skew: accepted, the given date kept
+        assertThat(n.normalise(draft.apply(now.plusSeconds(9 * 60), null), null).story().versionCreated())
+                .isEqualTo(now.plusSeconds(9 * 60));
+        assertThat(n.normalise(draft.apply(Instant.parse("1800-01-01T00:00:00Z"), null), null).story()).isNotNull();
+        for (Instant future : new Instant[] {now.plusSeconds(11 * 60), Instant.parse("2999-01-01T00:00:00Z")}) {
+            assertThatThrownBy(() -> n.normalise(draft.apply(future, null), null))
+                    .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.kind().status).isEqualTo(400))
+                    .hasMessageContaining("versionCreated");
+        }
+        assertThatThrownBy(() -> n.normalise(draft.apply(now.plusSeconds(11 * 60), null), null))
+                .hasMessageContaining("in the future");
+        assertThatThrownBy(() -> n.normalise(draft.apply(null, now.plusSeconds(3600)), null))
+                .hasMessageContaining("firstCreated").hasMessageContaining("in the future");
+        assertThatThrownBy(() -> n.normalise(draft.apply(Instant.parse("1799-12-31T23:59:59Z"), null), null))
+                .hasMessageContaining("between the years 1800 and 2200");
+        assertThatThrownBy(() -> n.normalise(draft.apply(Instant.parse("+300000-01-01T00:00:00Z"), null), null))
+                .isInstanceOfSatisfying(RejectedInput.class,
+                        e -> assertThat(e.kind()).isEqualTo(RejectedInput.Kind.IMPLAUSIBLE_DATE));
+        // a larger configured skew lets a clock that far ahead through
+        StoryNormaliser lenient = new StoryNormaliser(text -> "en", Clock.fixed(now, ZoneOffset.UTC), java.time.Duration.ofHours(2));
+        assertThat(lenient.normalise(draft.apply(now.plusSeconds(3600), null), null).story()).isNotNull();
     }
 }
