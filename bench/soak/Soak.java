@@ -83,7 +83,7 @@ public class Soak {
             batch.forEach(it -> ndjson.append(it.json()).append('\n'));
             JsonNode answer = null;
             for (int attempt = 0; attempt < 60 && answer == null; attempt++) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/stories/batch"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/stories/batch?results=all"))
                         .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -10,7 +10,16 @@ final class BoundedBody {
     private BoundedBody() {
     }
 
+    /** Sees each chunk as it arrives and may refuse the body early (e.g. a batch's line cap) by throwing. */
+    interface ChunkCheck {
+        void accept(byte[] buf, int off, int len);
+    }
+
     static byte[] read(InputStream in, long limit, String what) {
+        return read(in, limit, what, null);
+    }
+
+    static byte[] read(InputStream in, long limit, String what, ChunkCheck check) {
         if (in == null) {
             return new byte[0];
         }
@@ -24,6 +33,9 @@ final class BoundedBody {
                 if (total > limit) {
                     throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, what + " is larger than the limit of "
                             + limit + " bytes (" + (limit / 1024) + " KiB)");
+                }
+                if (check != null) {
+                    check.accept(buf, 0, r);
                 }
                 out.write(buf, 0, r);
             }

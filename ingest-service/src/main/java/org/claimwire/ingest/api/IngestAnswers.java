@@ -28,7 +28,9 @@ public final class IngestAnswers {
     }
 
     @Schema(name = "BatchAnswer")
-    public record Batch(int lines, @Schema(description = "lines per status, and `error`") Map<String, Integer> counts,
+    public record Batch(@Schema(description = "non-blank lines read") int lines,
+                        @Schema(description = "lines per status, and `error`") Map<String, Integer> counts,
+                        @Schema(description = "the failed lines, in order; every line with `results=all`")
                         List<Line> results) {
     }
 }

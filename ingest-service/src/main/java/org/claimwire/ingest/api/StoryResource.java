@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import org.claimwire.security.WriteScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -82,11 +84,17 @@ public class StoryResource {
     @Path("/batch")
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
-    @Operation(operationId = "ingestBatch", summary = "Push many ninjs stories as NDJSON, one per line; each line answered")
-    @APIResponse(responseCode = "202", description = "every line decided; bad lines carry an error",
+    @Operation(operationId = "ingestBatch", summary = "Push many ninjs stories as NDJSON, one per line",
+            description = "Answers counts per status and the lines that failed; `results=all` answers every line. "
+                    + "More than `max-batch-lines` (10,000) non-blank lines → 413 and nothing of the batch is taken.")
+    @APIResponse(responseCode = "202", description = "every line decided; the failed lines carry an error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestAnswers.Batch.class)))
+    @APIResponse(responseCode = "413", description = "the batch is over the byte or line limit; nothing was taken")
     @APIResponse(responseCode = "503", description = "the broker did not take some lines; those lines say so, retry them")
-    public Response batch(@HeaderParam("Content-Type") String contentType, InputStream body) {
+    public Response batch(@HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "`failed` (default): counts and the failed lines; `all`: every line",
+                    schema = @Schema(enumeration = {"failed", "all"}, defaultValue = "failed"))
+            @QueryParam("results") String results, InputStream body) {
         String base = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         if (!base.equals("application/x-ndjson") && !base.equals("application/ndjson")
                 && !base.equals("application/jsonl") && !base.equals("application/json")) {
@@ -95,64 +103,75 @@ public class StoryResource {
                     + "' is not accepted for a batch; send application/x-ndjson (one ninjs document per line)"),
                     PATH + "/batch");
         }
+        boolean all;
+        if (results == null || results.isBlank() || results.equals("failed")) {
+            all = false;
+        } else if (results.equals("all")) {
+            all = true;
+        } else {
+            return Problems.response(ProblemType.BAD_REQUEST, "results must be 'failed' or 'all'", PATH + "/batch");
+        }
         byte[] bytes;
         try {
-            bytes = BoundedBody.read(body, config.maxBatchBytes(), "the batch");
+            // the line cap is checked while the body arrives: a million tiny lines are refused after 10,001
+            NdjsonReader.LineCap cap = new NdjsonReader.LineCap(config.maxBatchLines());
+            bytes = BoundedBody.read(body, config.maxBatchBytes(), "the batch", cap::accept);
             if (bytes.length == 0) {
                 throw RejectedInput.malformed("no body: the batch is empty");
             }
         } catch (RejectedInput e) {
             return RejectedInputMapper.response(e, PATH + "/batch");
         }
-        List<Integer> lineNumbers = new ArrayList<>();
-        List<Object> perLine = new ArrayList<>();
+        List<NdjsonReader.Line> lines = NdjsonReader.read(bytes, config.maxStoryBytes());
+        bytes = null; // the drafts hold what is needed; let a large body go before publishing
+        if (lines.isEmpty()) {
+            return RejectedInputMapper.response(RejectedInput.malformed("no body: the batch has no lines"), PATH + "/batch");
+        }
         List<IngestPipeline.Input> inputs = new ArrayList<>();
-        List<Integer> inputSlot = new ArrayList<>();
-        for (NdjsonReader.Line line : NdjsonReader.read(bytes, config.maxStoryBytes())) {
-            lineNumbers.add(line.number());
+        for (NdjsonReader.Line line : lines) {
             if (line.ok()) {
-                inputSlot.add(perLine.size());
-                perLine.add(null);
                 inputs.add(new IngestPipeline.Input(line.draft(), null, SOURCE));
             } else {
-                perLine.add(lineError(line.number(), line.refused()));
                 pipeline.countRejected("batch");
             }
         }
-        if (lineNumbers.isEmpty()) {
-            return RejectedInputMapper.response(RejectedInput.malformed("no body: the batch has no lines"), PATH + "/batch");
-        }
-        List<IngestPipeline.Result> results = pipeline.ingest(inputs, "batch", WriteScope.of(caller));
+        List<IngestPipeline.Result> decided = pipeline.ingest(inputs, "batch", WriteScope.of(caller));
         boolean unavailable = false;
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int k = 0; k < results.size(); k++) {
-            int slot = inputSlot.get(k);
-            IngestPipeline.Result r = results.get(k);
-            int ln = lineNumbers.get(slot);
-            if (r.unavailable()) {
-                unavailable = true;
-                perLine.set(slot, Map.of("line", ln, "error", Problem.of(ProblemType.BROKER_UNAVAILABLE,
-                        "not acknowledged by the broker; retry", null)));
-            } else if (!r.ok()) {
-                perLine.set(slot, lineError(ln, r.error()));
+        List<Map<String, Object>> answered = new ArrayList<>();
+        int k = 0;
+        for (NdjsonReader.Line line : lines) {
+            Map<String, Object> failed = null;
+            if (!line.ok()) {
+                failed = lineError(line.number(), line.refused());
             } else {
-                Map<String, Object> a = answer(r);
-                Map<String, Object> withLine = new LinkedHashMap<>();
-                withLine.put("line", ln);
-                withLine.putAll(a);
-                perLine.set(slot, withLine);
+                IngestPipeline.Result r = decided.get(k++);
+                if (r.unavailable()) {
+                    unavailable = true;
+                    failed = new LinkedHashMap<>();
+                    failed.put("line", line.number());
+                    failed.put("error", Problem.of(ProblemType.BROKER_UNAVAILABLE, "not acknowledged by the broker; retry", null));
+                } else if (!r.ok()) {
+                    failed = lineError(line.number(), r.error());
+                } else {
+                    counts.merge(r.outcome().wire(), 1, Integer::sum);
+                    if (all) {
+                        Map<String, Object> withLine = new LinkedHashMap<>();
+                        withLine.put("line", line.number());
+                        withLine.putAll(answer(r));
+                        answered.add(withLine);
+                    }
+                }
+            }
+            if (failed != null) {
+                counts.merge("error", 1, Integer::sum);
+                answered.add(failed);
             }
         }
-        for (Object o : perLine) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) o;
-            String key = m.containsKey("status") ? (String) m.get("status") : "error";
-            counts.merge(key, 1, Integer::sum);
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("lines", perLine.size());
+        out.put("lines", lines.size());
         out.put("counts", counts);
-        out.put("results", perLine);
+        out.put("results", answered);
         Response.ResponseBuilder rb = unavailable ? Response.status(503).header("Retry-After", config.retryAfterSeconds())
                 : Response.accepted();
         return rb.entity(out).type(MediaType.APPLICATION_JSON).build();

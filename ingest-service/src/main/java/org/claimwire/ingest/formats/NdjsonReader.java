@@ -20,6 +20,36 @@ public final class NdjsonReader {
     private NdjsonReader() {
     }
 
+    /**
+     * Counts the non-blank lines of a batch as its bytes arrive and refuses (413) the line one over the cap, so a
+     * body of a million tiny lines is refused after its first {@code maxLines + 1} lines, before anything is
+     * parsed or stored, and nobody is sent a reply the size of a book.
+     */
+    public static final class LineCap {
+        private final int maxLines;
+        private int lines;
+        private boolean inLine; // a non-blank byte seen since the last 0x0A
+
+        public LineCap(int maxLines) {
+            this.maxLines = maxLines;
+        }
+
+        public void accept(byte[] buf, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                int b = buf[i] & 0xFF;
+                if (b == '\n') {
+                    inLine = false;
+                } else if (!inLine && b > ' ') {
+                    inLine = true;
+                    if (++lines > maxLines) {
+                        throw new RejectedInput(RejectedInput.Kind.TOO_LARGE, "the batch has more than " + maxLines
+                                + " lines; send at most " + maxLines + " stories per batch (nothing was taken)");
+                    }
+                }
+            }
+        }
+    }
+
     /** The non-blank lines of {@code bytes}; a line longer than {@code maxLineBytes} is refused (413). */
     public static List<Line> read(byte[] bytes, int maxLineBytes) {
         List<Line> lines = new ArrayList<>();

@@ -173,9 +173,12 @@ class AuthMatrixTest {
                 + story(other, "Forged: tariffs will double.") + "\n"
                 + story("urn:elsewhere:batch:" + RUN, "The minister said so.") + "\n";
         JsonPath j = batch(writerA.secret(), ndjson).then().statusCode(202).extract().jsonPath();
-        assertThat(j.getString("results[0].status")).isEqualTo("accepted");
+        assertThat(j.getInt("counts.accepted")).isEqualTo(1);
+        assertThat(j.getList("results")).hasSize(2); // only the failed lines by default
+        assertThat(j.getInt("results[0].line")).isEqualTo(2);
+        assertThat(j.getInt("results[0].error.status")).isEqualTo(403);
+        assertThat(j.getInt("results[1].line")).isEqualTo(3);
         assertThat(j.getInt("results[1].error.status")).isEqualTo(403);
-        assertThat(j.getInt("results[2].error.status")).isEqualTo(403);
         batch(null, ndjson).then().statusCode(401);
     }
 

@@ -301,7 +301,7 @@ class IngestServiceTest {
                 + "\n" + json(Map.of("uri", "urn:batch:1:" + tag, "headline", "One", "body", "Batch story one " + tag + " text."))
                 + "\n";
         io.restassured.response.ValidatableResponse answer = given().contentType("application/x-ndjson")
-                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/v1/stories/batch").then()
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/v1/stories/batch?results=all").then()
                 .statusCode(202).body("lines", equalTo(4))
                 .body("results[0].status", equalTo("accepted")).body("results[0].line", equalTo(1))
                 .body("results[1].error.status", equalTo(400)).body("results[1].line", equalTo(2))
@@ -309,6 +309,18 @@ class IngestServiceTest {
                 .body("results[3].status", equalTo("duplicate"));
         // the answer is what the OpenAPI document says (IngestAnswers.Batch), field for field
         assertThat(STRICT.readValue(answer.extract().asString(), IngestAnswers.Batch.class).results()).hasSize(4);
+        // by default: counts and only the failed lines (a batch of 10,000 good lines answers in a few bytes)
+        String again = json(Map.of("uri", "urn:batch:3:" + tag, "headline", "Three", "body", "Batch story three " + tag + " text."))
+                + "\n{not json\n" + json(Map.of("uri", "urn:batch:1:" + tag, "headline", "One", "body", "Batch story one " + tag + " text."));
+        io.restassured.response.ValidatableResponse failedOnly = given().contentType("application/x-ndjson")
+                .body(again.getBytes(StandardCharsets.UTF_8)).post("/api/v1/stories/batch").then().statusCode(202)
+                .body("lines", equalTo(3)).body("counts.accepted", equalTo(1)).body("counts.duplicate", equalTo(1))
+                .body("counts.error", equalTo(1)).body("results.size()", equalTo(1))
+                .body("results[0].line", equalTo(2)).body("results[0].error.status", equalTo(400));
+        assertThat(STRICT.readValue(failedOnly.extract().asString(), IngestAnswers.Batch.class).results()).hasSize(1);
+        given().contentType("application/x-ndjson").body(again.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/stories/batch?results=some").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     /**
@@ -359,7 +371,7 @@ class IngestServiceTest {
                 + "employers published by the chamber of commerce on Friday." + tail)).getBytes(StandardCharsets.UTF_8));
         b.write('\n');
 
-        Response r = given().contentType("application/x-ndjson").body(b.toByteArray()).post("/api/v1/stories/batch");
+        Response r = given().contentType("application/x-ndjson").body(b.toByteArray()).post("/api/v1/stories/batch?results=all");
         r.then().statusCode(202).body("lines", equalTo(6))
                 .body("results[0].status", equalTo("accepted"))
                 .body("results[1].status", equalTo("accepted"))
