@@ -74,6 +74,7 @@ class IngestPipelineRaceTest {
                 new Class<?>[] {IngestConfig.class}, (p, m, a) -> switch (m.getName()) {
                     case "publishTimeout" -> Duration.ofSeconds(20);
                     case "nearDuplicateThreshold" -> 0.6;
+                    case "maxClockSkew" -> Duration.ofMinutes(10);
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         publisher = new ManualPublisher();
