@@ -57,13 +57,14 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    /** Creates the Claimwire topics with the given partitions (a restart keeps them). */
+    /** Creates the Claimwire topics with the given partitions and deploy/'s size limits (a restart keeps them). */
     public void createTopics(int partitions) {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers",
                 bootstrapServers()))) {
             var existing = admin.listTopics().names().get();
             var missing = KafkaBroker.CLAIMWIRE_TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1)).toList();
+                    .map(t -> KafkaBroker.newTopic(t, partitions, org.claimwire.events.RecordSizes.DEFAULT_MAX_STORY_BYTES))
+                    .toList();
             admin.createTopics(missing).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics", e);

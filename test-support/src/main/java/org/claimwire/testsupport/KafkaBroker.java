@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.claimwire.events.RecordSizes;
 
 /**
  * A real single-node KRaft Kafka broker running inside the current JVM (Kafka's own test kit, no Docker).
@@ -26,8 +27,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static final List<String> CLAIMWIRE_TOPICS = List.of("wire.stories.raw", "wire.stories.enriched",
             "wire.ingest.dlq", "wire.nlp.dlq", "wire.query.dlq");
     public static final int TEST_PARTITIONS = 2;
-    /** = org.claimwire.events.RecordSizes.ENRICHED_RECORD_BYTES, the largest record any Claimwire topic admits. */
-    public static final int MAX_MESSAGE_BYTES = 16 << 20;
+    /** The largest record any Claimwire topic admits: the broker-wide limit; each topic has its own below it. */
+    public static final int MAX_MESSAGE_BYTES = RecordSizes.ENRICHED_RECORD_BYTES;
 
     private static KafkaBroker shared;
 
@@ -66,8 +67,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", String.valueOf(TEST_PARTITIONS))
-                    // records as large as production's largest topic limit (org.claimwire.events.RecordSizes:
-                    // 16 MiB enriched stories; raw stories 2 x max-story-bytes + 128 KiB)
+                    // the largest topic limit broker-wide; each topic gets its own (newTopic), as in deploy/
                     .setConfigProp("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES))
                     .build();
             cluster.format();
@@ -91,12 +91,25 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(props);
     }
 
-    /** Creates topics that do not exist yet; existing ones are left alone. */
+    /**
+     * A topic as deploy/'s KafkaTopics make it: a Claimwire topic gets the {@code max.message.bytes} that
+     * {@link RecordSizes} derives from ingest's {@code max-story-bytes}, so a record too large for production is too
+     * large here too; other topics keep the broker's limit.
+     */
+    public static NewTopic newTopic(String name, int partitions, int maxStoryBytes) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+        if (CLAIMWIRE_TOPICS.contains(name)) {
+            topic.configs(Map.of("max.message.bytes", String.valueOf(RecordSizes.topicMaxMessageBytes(name, maxStoryBytes))));
+        }
+        return topic;
+    }
+
+    /** Creates topics that do not exist yet (see {@link #newTopic}); existing ones are left alone. */
     public void createTopics(Collection<String> names, int partitions) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, (short) 1)).collect(Collectors.toList());
+                    .map(n -> newTopic(n, partitions, RecordSizes.DEFAULT_MAX_STORY_BYTES)).collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }

@@ -184,6 +184,25 @@ class HostileInputTest {
                 .body("detail", containsString("nested"));
     }
 
+    /**
+     * The test broker's topics carry deploy/'s per-topic limits (RecordSizes: raw stories 2 x max-story-bytes +
+     * 128 KiB, enriched 16 MiB), not only the broker-wide 16 MiB, so the next test proves the story fits its topic.
+     */
+    @Test
+    void topicsCarryDeploysSizeLimits() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            for (String topic : List.of(Topics.STORIES_RAW, Topics.STORIES_ENRICHED, Topics.INGEST_DLQ)) {
+                var resource = new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+                String limit = admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                        .get("max.message.bytes").value();
+                assertThat(Integer.parseInt(limit)).as(topic).isEqualTo(org.claimwire.events.RecordSizes
+                        .topicMaxMessageBytes(topic, org.claimwire.events.RecordSizes.DEFAULT_MAX_STORY_BYTES));
+            }
+        }
+    }
+
     /** A 1,000,000-byte story (inside the 1 MiB limit) is published, not "503 retry" forever; 1 MiB + 1 → 413. */
     @Test
     void millionByteStoryIsPublishedAndOneByteOverTheLimitIs413() throws Exception {
