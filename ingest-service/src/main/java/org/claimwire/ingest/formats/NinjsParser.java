@@ -46,7 +46,18 @@ public final class NinjsParser {
             java.util.regex.Pattern.compile("</?(p|div|br|span|a|b|i|em|strong|h[1-6]|ul|li|html|body)\\b[^>]*>",
                     java.util.regex.Pattern.CASE_INSENSITIVE);
     /** Item types that may carry story text; a composite or component without any is refused later (422). */
-    private static final Set<String> TEXT_TYPES = Set.of("text", "composite", "component", "story", "article");
+    private static final Set<String> TEXT_TYPES = Set.of("text", "composite", "component", "story", "article",
+            "preformatted");
+    /** ninjs item types that are valid but carry no story text: 422, not 400. */
+    private static final Set<String> NON_TEXT_TYPES = Set.of("picture", "video", "audio", "graphic", "event",
+            "planning", "concept");
+    /**
+     * The 1.x pattern properties as IPTC's schemas define them: {@code headline_}, {@code body_} or
+     * {@code description_} and at least one {@code [a-zA-Z0-9_]} (the schemas' regex is anchored only at the start,
+     * so anything may follow: IPTC's own test {@code 008_regex_bug} relies on that).
+     */
+    private static final java.util.regex.Pattern PATTERN_PROPERTY =
+            java.util.regex.Pattern.compile("^(headline|body|description)_[a-zA-Z0-9_].*", java.util.regex.Pattern.DOTALL);
 
 
     private NinjsParser() {
@@ -72,22 +83,19 @@ public final class NinjsParser {
     }
 
     public static StoryDraft fromTree(JsonNode root) {
+        NinjsShape.check(root);
         Map<String, JsonNode> f = normalisedFields(root);
         String type = text(f.get("type"));
         if (type != null && !TEXT_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+            if (!NON_TEXT_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+                throw RejectedInput.malformed("field 'type' is '" + type + "', not a ninjs item type (text, composite, "
+                        + "component, picture, video, audio, graphic, event, planning)");
+            }
             throw RejectedInput.notAStory("ninjs item of type '" + type + "' is not a text story");
         }
-        String headline = headline(f);
-        String body = body(f);
-        PubStatus pubStatus = null;
-        String ps = text(f.get("pubstatus"));
-        if (ps != null) {
-            try {
-                pubStatus = PubStatus.fromWire(ps);
-            } catch (IllegalArgumentException e) {
-                throw RejectedInput.malformed(e.getMessage());
-            }
-        }
+        String headline = headline(root, f);
+        String body = body(root, f);
+        PubStatus pubStatus = pubStatus(text(f.get("pubstatus")));
         if (hasKillSignal(f)) {
             pubStatus = PubStatus.CANCELED;
         }
@@ -150,7 +158,9 @@ public final class NinjsParser {
         Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            m.putIfAbsent(norm(e.getKey()), e.getValue());
+            if (!e.getKey().endsWith("_")) { // "headline_" is an empty pattern-property name, not "headline"
+                m.putIfAbsent(norm(e.getKey()), e.getValue());
+            }
         }
         return m;
     }
@@ -159,60 +169,101 @@ public final class NinjsParser {
         return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     }
 
-    private static String headline(Map<String, JsonNode> f) {
+    /**
+     * {@code pubstatus}: usable, withheld, canceled; the later ninjs values map onto those: {@code replaced} (a
+     * newer item replaces this one; it stays readable) is usable, {@code commissioned} (ordered, not yet
+     * delivered) is withheld.
+     */
+    private static PubStatus pubStatus(String ps) {
+        if (ps == null) {
+            return null;
+        }
+        switch (ps.trim().toLowerCase(Locale.ROOT)) {
+            case "replaced":
+                return PubStatus.USABLE;
+            case "commissioned":
+                return PubStatus.WITHHELD;
+            default:
+                try {
+                    return PubStatus.fromWire(ps);
+                } catch (IllegalArgumentException e) {
+                    throw RejectedInput.malformed(e.getMessage());
+                }
+        }
+    }
+
+    /** {@code headline} (a string, or a 2.0-draft array), {@code headlines[]}, the pattern properties, title, slugline. */
+    private static String headline(JsonNode root, Map<String, JsonNode> f) {
         String h = text(f.get("headline"));
-        if (h != null) {
-            return h;
+        if (h == null) {
+            h = entry(f.get("headline"));
         }
-        JsonNode hs = f.get("headlines");
-        if (hs != null && hs.isArray()) {
-            String first = null;
-            for (JsonNode n : hs) {
-                Map<String, JsonNode> hf = n.isObject() ? normalisedFields(n) : Map.of();
-                String v = n.isTextual() ? n.asText() : text(hf.get("value"));
-                if (v == null) {
-                    continue;
-                }
-                String ct = text(hf.get("contenttype"));
-                if (ct != null && ct.contains("html")) {
-                    v = HtmlText.toText(v);
-                }
-                String role = text(hf.get("role"));
-                if (role == null || role.equalsIgnoreCase("main")) {
-                    return v;
-                }
-                if (first == null) {
-                    first = v;
-                }
-            }
-            if (first != null) {
-                return first;
-            }
+        if (h == null) {
+            h = entry(f.get("headlines"));
         }
-        String pattern = patternProperty(f, "headline");
-        return pattern != null ? pattern : firstText(f, "title", "slugline");
+        if (h == null) {
+            h = patternProperty(root, "headline");
+        }
+        return h != null ? h : firstText(f, "title", "slugline");
     }
 
     /**
-     * The value of a ninjs 1.x pattern property {@code prefix_*} ({@code headline_main}, {@code body_text2}, ...):
-     * {@code prefix_main} first, else the first such string property in document order; markup is reduced to
-     * text when the name or the value says it is HTML/XHTML.
+     * The text of an array of {@code {role|name, value|text|content, contenttype}} entries: the one whose role is
+     * {@code main} (or that has no role), else the first; markup is reduced to text when the content type says so.
      */
-    private static String patternProperty(Map<String, JsonNode> f, String prefix) {
-        String main = text(f.get(prefix + "main"));
-        String chosen = main;
-        String chosenKey = prefix + "main";
-        if (chosen == null) {
-            for (Map.Entry<String, JsonNode> e : f.entrySet()) {
-                String k = e.getKey();
-                if (k.length() > prefix.length() && k.startsWith(prefix) && !k.equals(prefix + "s")) {
-                    String v = text(e.getValue());
-                    if (v != null) {
-                        chosen = v;
-                        chosenKey = k;
-                        break;
-                    }
-                }
+    private static String entry(JsonNode arr) {
+        if (arr == null || !arr.isArray()) {
+            return null;
+        }
+        String first = null;
+        for (JsonNode n : arr) {
+            Map<String, JsonNode> hf = n.isObject() ? normalisedFields(n) : Map.of();
+            String v = n.isTextual() ? n.asText() : firstText(hf, "value", "text", "content");
+            if (v == null) {
+                continue;
+            }
+            String ct = text(hf.get("contenttype"));
+            if (ct != null && (ct.contains("html") || ct.contains("xml"))) {
+                v = HtmlText.toText(v);
+            }
+            String role = firstText(hf, "role", "name");
+            if (role == null || role.equalsIgnoreCase("main")) {
+                return v;
+            }
+            if (first == null) {
+                first = v;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The value of a ninjs 1.x pattern property ({@code headline_main}, {@code body_text2}, ...; see
+     * {@link #PATTERN_PROPERTY}): {@code prefix_main} first, else the first such string property in document order;
+     * markup is reduced to text when the name or the value says it is HTML/XHTML.
+     */
+    private static String patternProperty(JsonNode root, String prefix) {
+        String chosen = null;
+        String chosenKey = null;
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            if (!k.startsWith(prefix + "_") || !PATTERN_PROPERTY.matcher(k).matches()) {
+                continue;
+            }
+            String v = text(e.getValue());
+            if (v == null) {
+                continue;
+            }
+            if (k.equals(prefix + "_main")) {
+                chosen = v;
+                chosenKey = k;
+                break;
+            }
+            if (chosen == null) {
+                chosen = v;
+                chosenKey = k;
             }
         }
         if (chosen == null) {
@@ -222,55 +273,79 @@ public final class NinjsParser {
         return markup ? HtmlText.toText(chosen) : chosen;
     }
 
-    private static String body(Map<String, JsonNode> f) {
+    /**
+     * The body: {@code body_text}/{@code body}, {@code body_html}/{@code body_xhtml}, {@code bodies[]} (or a
+     * 2.0-draft {@code body[]}) by role and content type, the 1.x pattern properties; when there is none, the
+     * item's description (its summary: {@code descriptions[]}, {@code description}, {@code description_*}).
+     */
+    private static String body(JsonNode root, Map<String, JsonNode> f) {
         String plain = firstText(f, "bodytext", "body");
         if (plain != null) {
-            JsonNode raw = f.containsKey("bodytext") ? f.get("bodytext") : f.get("body");
-            if (raw != null && raw.isTextual()) {
-                return looksLikeMarkup(plain) ? HtmlText.toText(plain) : plain;
-            }
+            return looksLikeMarkup(plain) ? HtmlText.toText(plain) : plain;
         }
         String html = firstText(f, "bodyhtml", "bodyxhtml");
         if (html != null) {
             return HtmlText.toText(html);
         }
-        JsonNode bodies = f.get("bodies");
-        if (bodies != null && bodies.isArray()) {
-            String bestPlain = null;
-            String bestMarkup = null;
-            boolean plainMain = false;
-            boolean markupMain = false;
-            for (JsonNode n : bodies) {
-                if (!n.isObject()) {
-                    continue;
-                }
-                Map<String, JsonNode> bf = normalisedFields(n);
-                String v = text(bf.get("value"));
-                if (v == null) {
-                    continue;
-                }
-                String role = text(bf.get("role"));
-                boolean main = role == null || role.equalsIgnoreCase("main") || role.equalsIgnoreCase("body");
-                String ct = text(bf.get("contenttype"));
-                boolean markup = ct != null && (ct.contains("html") || ct.contains("xml"));
-                if (markup) {
-                    if (bestMarkup == null || (main && !markupMain)) {
-                        bestMarkup = v;
-                        markupMain = main;
-                    }
-                } else if (bestPlain == null || (main && !plainMain)) {
-                    bestPlain = v;
-                    plainMain = main;
-                }
-            }
-            if (bestPlain != null) {
-                return bestPlain;
-            }
-            if (bestMarkup != null) {
-                return HtmlText.toText(bestMarkup);
+        for (String key : List.of("bodies", "body")) {
+            String b = bodies(f.get(key));
+            if (b != null) {
+                return b;
             }
         }
-        return patternProperty(f, "body");
+        String pattern = patternProperty(root, "body");
+        if (pattern != null) {
+            return pattern;
+        }
+        String d = text(f.get("description"));
+        if (d == null) {
+            d = entry(f.get("description"));
+        }
+        if (d == null) {
+            d = bodies(f.get("descriptions"));
+        }
+        if (d == null) {
+            d = patternProperty(root, "description");
+        }
+        return d == null ? null : looksLikeMarkup(d) ? HtmlText.toText(d) : d;
+    }
+
+    /** Of an array of body entries: the main plain-text one, else the main markup one reduced to text. */
+    private static String bodies(JsonNode bodies) {
+        if (bodies == null || !bodies.isArray()) {
+            return null;
+        }
+        String bestPlain = null;
+        String bestMarkup = null;
+        boolean plainMain = false;
+        boolean markupMain = false;
+        for (JsonNode n : bodies) {
+            if (!n.isObject()) {
+                continue;
+            }
+            Map<String, JsonNode> bf = normalisedFields(n);
+            String v = firstText(bf, "value", "text", "content");
+            if (v == null) {
+                continue;
+            }
+            String role = firstText(bf, "role", "name");
+            boolean main = role == null || role.equalsIgnoreCase("main") || role.equalsIgnoreCase("body");
+            String ct = text(bf.get("contenttype"));
+            boolean markup = ct != null && (ct.contains("html") || ct.contains("xml"));
+            if (markup) {
+                if (bestMarkup == null || (main && !markupMain)) {
+                    bestMarkup = v;
+                    markupMain = main;
+                }
+            } else if (bestPlain == null || (main && !plainMain)) {
+                bestPlain = v;
+                plainMain = main;
+            }
+        }
+        if (bestPlain != null) {
+            return bestPlain;
+        }
+        return bestMarkup != null ? HtmlText.toText(bestMarkup) : null;
     }
 
     private static boolean looksLikeMarkup(String s) {
