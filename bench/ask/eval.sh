@@ -6,11 +6,15 @@
 #      kept under bench/ask/target/eval-pg and reused while the enriched file is unchanged),
 #   3. asks every question of questions.tsv through AskService over the PostgreSQL claim index (what
 #      GET /api/v1/ask runs) and reports answered-correctly and first-citation precision. VERBOSE=1 prints each answer.
+# QUESTIONS=questions-heldback.tsv asks the held-back set instead (never used to tune a rule; see README.md).
+# QS_CLASSES=<dir or jar> evaluates another build of query-service (e.g. a packaged quarkus-app's app/*.jar).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${BENCH_WORK:-$HERE/target}
 STORIES=${STORIES:-3000}
+QUESTIONS=${QUESTIONS:-$HERE/questions.tsv}
+[[ "$QUESTIONS" == /* ]] || QUESTIONS="$HERE/$QUESTIONS"
 THREADS=${THREADS:-2}
 REUTERS=${REUTERS_DIR:-$ROOT/../shared/corpora/reuters21578}
 mkdir -p "$WORK"
@@ -23,5 +27,5 @@ if [[ ! -s "$ENRICHED" ]]; then
 fi
 (cd "$ROOT" && mvn -B -q -pl query-service -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/query.classpath")
-java -Xmx2g -cp "$ROOT/query-service/target/classes:$(cat "$WORK/query.classpath")" "$HERE/Eval.java" \
-  "$ENRICHED" "$HERE/questions.tsv" "$WORK" ${VERBOSE:+-v} | tee "$WORK/eval-results.txt"
+java -Xmx2g -cp "${QS_CLASSES:-$ROOT/query-service/target/classes}:$(cat "$WORK/query.classpath")" "$HERE/Eval.java" \
+  "$ENRICHED" "$QUESTIONS" "$WORK" ${VERBOSE:+-v} | tee "$WORK/eval-results.txt"

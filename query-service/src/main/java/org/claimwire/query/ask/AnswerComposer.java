@@ -198,15 +198,15 @@ public final class AnswerComposer {
                 sentences.add(name + " is " + what + at + " [" + cites.mention(from, e.name()) + "].");
             }
         }
-        // one representative claim, not a sentence already cited for a title
-        byEntity = byEntity.stream().filter(s -> shown.stream().noneMatch(t -> t.storyId() == s.claim().storyId()
-                && s.claim().contentStart() < t.end() && t.start() < s.claim().contentEnd())).toList();
+        // one representative claim: the entity's own, else one about it that does not repeat a sentence cited for a title
         List<ClaimRanker.Scored> own = byEntity.stream()
                 .filter(s -> s.claim().speakerId() != null && s.claim().speakerId() == e.id()).toList();
+        List<ClaimRanker.Scored> about = byEntity.stream().filter(s -> shown.stream().noneMatch(t -> t.storyId() == s.claim().storyId()
+                && s.claim().contentStart() < t.end() && t.start() < s.claim().contentEnd())).toList();
         if (!own.isEmpty()) {
             sentences.add(claimSentence(own.get(0).claim(), false, cites));
-        } else if (!byEntity.isEmpty()) {
-            sentences.add(claimSentence(byEntity.get(0).claim(), false, cites));
+        } else if (!about.isEmpty()) {
+            sentences.add(claimSentence(about.get(0).claim(), false, cites));
         }
         Map<String, List<StoredClaim>> groups = group(byEntity.stream().limit(MAX_PERSPECTIVE_CLAIMS).toList());
         return new Composition(sentences, null, perspectives(groups, cites)).withCitations(cites);

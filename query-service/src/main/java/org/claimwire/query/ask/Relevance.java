@@ -57,6 +57,7 @@ final class Relevance {
     private boolean headlineAlone;
     private final Map<String, Sense> questionSense = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
+    private final Map<String, Double> role = new HashMap<>();
     private final double avgLength;
 
     private Relevance(List<String> terms, double avgLength) {
@@ -73,6 +74,7 @@ final class Relevance {
         r.headlineAlone = !q.stances().isEmpty();
         for (String t : q.terms()) {
             r.questionSense.put(t, senseAfter(q.contexts().get(t)));
+            r.role.put(t, roleWeight(q, t));
         }
         if (q.terms().isEmpty()) {
             return r;
@@ -108,7 +110,7 @@ final class Relevance {
         int missing = 0;
         List<List<Integer>> positions = new ArrayList<>();
         for (String t : terms) {
-            double w = Math.max(0.05, idf.getOrDefault(t, 1.0));
+            double w = Math.max(0.05, idf.getOrDefault(t, 1.0)) * role.getOrDefault(t, 1.0);
             weightAll += w;
             List<Integer> at = occurrences(t, content, false);
             if (!at.isEmpty()) {
@@ -134,6 +136,15 @@ final class Relevance {
         }
         return new Match(covered / weightAll, (covered - synonymDiscount) / weightAll, bm25Max == 0 ? 0 : bm25 / bm25Max,
                 proximity(positions), missing);
+    }
+
+    /**
+     * How much a topic word stands for the topic: half for the unit a "how many" question counts in ("tonnes" in "how
+     * many tonnes of wheat": the answer's figure is in it, the topic is the wheat), else all.
+     */
+    static double roleWeight(Question q, String t) {
+        boolean unit = q.type() == Question.Type.HOW_MANY && q.terms().size() > 1 && q.terms().get(0).equals(t);
+        return unit ? 0.5 : 1.0;
     }
 
     /** Where the word occurs in {@code words} in the question's sense: by lemma only, or by lemma or synonym group. */

@@ -103,6 +103,19 @@ class AskRulesTest {
     }
 
     @Test
+    void theTopicOfACountCarriesTheQuestionNotItsUnit() {
+        QuestionParser parser = new QuestionParser(new InMemoryClaimIndex());
+        Question tonnes = parser.parse("How many tonnes of wheat will the Soviet Union buy?");
+        assertThat(tonnes.type()).isEqualTo(Question.Type.HOW_MANY);
+        assertThat(Relevance.roleWeight(tonnes, "tonnes")).isEqualTo(0.5);
+        assertThat(Relevance.roleWeight(tonnes, "wheat")).isEqualTo(1.0);
+        StoredClaim corn = claim(1, "Soviet Union", "said", "one mln tonnes of U.S. corn had been bought", "INDIRECT");
+        StoredClaim wheat = claim(2, "Soviet Union", "said", "Moscow would buy four mln tonnes of U.S. wheat", "INDIRECT");
+        Relevance r = Relevance.of(tonnes, List.of(corn, wheat), new InMemoryClaimIndex());
+        assertThat(r.match(corn).coverage()).isLessThan(r.match(wheat).coverage() / 2);
+    }
+
+    @Test
     void wordSensesFromConjunctionsNumbersAndObjects() {
         Question markets = new Question("Did Japan agree to open its markets?", Question.Type.YES_NO, List.of(),
                 List.of("markets"), List.of(), Map.of("markets", "its"));
@@ -116,6 +129,18 @@ class AskRulesTest {
                 List.of("series"), List.of(), Map.of("series", "about"));
         StoredClaim shares = claim(3, "Ropak", "said", "it accepted 527,035 Series A convertible preferred shares", "INDIRECT");
         assertThat(Relevance.of(series, List.of(shares), new InMemoryClaimIndex()).match(shares).coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theSameWordsInSeveralStoriesBreakATie() {
+        StoredClaim once = claim(1, "Reagan", "said", "the deficit must be cut", "INDIRECT");
+        StoredClaim copy1 = claim(2, "Baker", "said", "the dollar is stable", "INDIRECT");
+        StoredClaim copy2 = claim(3, "Baker", "said", "the dollar is stable", "INDIRECT");
+        List<ClaimRanker.Scored> scored = ClaimRanker.withSourceCount(List.of(new ClaimRanker.Scored(once, 1, 1, 1, false),
+                new ClaimRanker.Scored(copy1, 1, 1, 1, false), new ClaimRanker.Scored(copy2, 1, 1, 1, false)));
+        assertThat(scored.get(0).score()).isEqualTo(1.0);
+        assertThat(scored.get(1).score()).isGreaterThan(1.0).isLessThan(1.1);
+        assertThat(ClaimRanker.dedupe(scored)).hasSize(2);
     }
 
     @Test
