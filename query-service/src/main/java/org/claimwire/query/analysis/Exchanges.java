@@ -3,9 +3,11 @@ package org.claimwire.query.analysis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,16 +55,6 @@ public final class Exchanges {
             contextWords = contextWords == null ? Set.of() : contextWords;
         }
 
-        /** The words that say what the claim is about: its own, and its story's for a non-committal response. */
-        Set<String> matterWords() {
-            if (!RESPONSES.contains(stance) || contextWords.isEmpty()) {
-                return words;
-            }
-            Set<String> all = new LinkedHashSet<>(words);
-            all.addAll(contextWords);
-            return all;
-        }
-
         String speakerKey() {
             return speakerId != null ? "#" + speakerId : speakerText == null ? null : speakerText.strip().toLowerCase(Locale.ROOT);
         }
@@ -76,13 +68,35 @@ public final class Exchanges {
     /**
      * The exchanges of {@code anchors} (claims by one entity) with {@code candidates}, each with at most
      * {@code maxAnswers} answers. Anchors with the same answers make one exchange. Best first.
+     *
+     * <p>Every answer shares at least one evidence word with its anchor, so the candidates are indexed by their
+     * evidence words once and each anchor looks only at the candidates sharing one of its words: the work grows with
+     * the shared words, not with anchors times candidates.
      */
     public static List<Exchange> find(List<Claim> anchors, List<Claim> candidates, Duration window, int maxAnswers) {
+        List<Features> cands = new ArrayList<>(candidates.size());
+        Map<String, List<Integer>> byWord = new HashMap<>();
+        for (Claim b : candidates) {
+            Features f = new Features(b);
+            for (String w : f.evidence) {
+                byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(cands.size());
+            }
+            cands.add(f);
+        }
         Map<List<Long>, Exchange> byAnswers = new LinkedHashMap<>();
         for (Claim a : anchors) {
+            Features fa = new Features(a);
+            // candidates sharing a word, in candidate order (so that ties sort as the candidates came)
+            BitSet sharing = new BitSet(cands.size());
+            for (String w : fa.evidence) {
+                List<Integer> posting = byWord.get(w);
+                if (posting != null) {
+                    posting.forEach(sharing::set);
+                }
+            }
             List<Scored> answers = new ArrayList<>();
-            for (Claim b : candidates) {
-                Scored s = match(a, b, window);
+            for (int i = sharing.nextSetBit(0); i >= 0; i = sharing.nextSetBit(i + 1)) {
+                Scored s = match(fa, cands.get(i), window);
                 if (s != null) {
                     answers.add(s);
                 }
@@ -125,15 +139,58 @@ public final class Exchanges {
     private record Scored(Claim claim, Set<Long> about, Set<String> words, Duration apart, int score) {
     }
 
+    /**
+     * What matching needs of a claim, worked out once per claim rather than once per pair: its speaker key and its
+     * evidence words (its matter words without reporting words, one-letter words and its speaker's own name).
+     */
+    private static final class Features {
+        final Claim claim;
+        final String speakerKey;
+        final Set<String> evidence;
+
+        Features(Claim c) {
+            claim = c;
+            speakerKey = c.speakerKey();
+            evidence = new HashSet<>();
+            // the words that say what the claim is about: its own, and its story's for a non-committal response
+            addEvidence(c.words());
+            if (RESPONSES.contains(c.stance())) {
+                addEvidence(c.contextWords());
+            }
+        }
+
+        private void addEvidence(Set<String> words) {
+            for (String w : words) {
+                if (w.length() > 1 && !REPORTING.contains(w) && !claim.speakerWords().contains(w)) {
+                    evidence.add(w);
+                }
+            }
+        }
+    }
+
     /** {@code b} answering {@code a}, or null when it does not. */
-    static Scored match(Claim a, Claim b, Duration window) {
-        if (a.id() == b.id() || b.speakerKey() == null || Objects.equals(a.speakerKey(), b.speakerKey())
+    private static Scored match(Features fa, Features fb, Duration window) {
+        Claim a = fa.claim;
+        Claim b = fb.claim;
+        if (a.id() == b.id() || fb.speakerKey == null || Objects.equals(fa.speakerKey, fb.speakerKey)
                 || a.stance().equals(b.stance())) {
             return null;
         }
-        Duration apart = a.saidAt() == null || b.saidAt() == null ? Duration.ZERO : Duration.between(a.saidAt(), b.saidAt()).abs();
+        Duration apart = Duration.ZERO;
+        if (a.saidAt() != null && b.saidAt() != null) {
+            // between(earlier, later): Duration.abs() goes through BigDecimal, which showed in profiles
+            apart = a.saidAt().isBefore(b.saidAt()) ? Duration.between(a.saidAt(), b.saidAt()) : Duration.between(b.saidAt(), a.saidAt());
+        }
         if (apart.compareTo(window) > 0) {
             return null;
+        }
+        Set<String> words = new TreeSet<>();
+        Set<String> small = fa.evidence.size() <= fb.evidence.size() ? fa.evidence : fb.evidence;
+        Set<String> large = small == fa.evidence ? fb.evidence : fa.evidence;
+        for (String w : small) {
+            if (large.contains(w)) {
+                words.add(w);
+            }
         }
         Set<Long> about = new TreeSet<>();
         for (Long e : a.about()) {
@@ -143,14 +200,6 @@ public final class Exchanges {
         }
         if (a.speakerId() != null && b.about().contains(a.speakerId())) {
             about.add(a.speakerId());
-        }
-        Set<String> words = new TreeSet<>();
-        Set<String> bw = b.matterWords();
-        for (String w : a.matterWords()) {
-            if (bw.contains(w) && !REPORTING.contains(w) && !a.speakerWords().contains(w)
-                    && !b.speakerWords().contains(w) && w.length() > 1) {
-                words.add(w);
-            }
         }
         boolean sameMatter = words.size() >= 2 || (!about.isEmpty() && !words.isEmpty());
         if (!sameMatter) {

@@ -53,15 +53,26 @@ public class AnalystRepository {
 
     /** The entity with its titles (most used first), or NotFoundException. */
     EntityHeader header(Connection c, long id) throws SQLException {
-        EntityHeader h = Jdbc.one(c, """
-                SELECT e.canonical_name, e.type, ARRAY(SELECT a.name FROM query.entity_aliases a
-                    WHERE a.entity_id = e.id AND a.kind = 'TITLE' ORDER BY a.story_count DESC, a.id) AS titles
-                FROM query.entities e WHERE e.id = ?""", List.of(id),
-                rs -> new EntityHeader(id, rs.getString(1), rs.getString(2), Jdbc.strings(rs, "titles")));
+        EntityHeader h = headers(c, List.of(id)).get(id);
         if (h == null) {
             throw new NotFoundException("no entity with id " + id, false);
         }
         return h;
+    }
+
+    /** The entities with these ids, with their titles (most used first), in one statement; absent ids are left out. */
+    static Map<Long, EntityHeader> headers(Connection c, java.util.Collection<Long> ids) throws SQLException {
+        Map<Long, EntityHeader> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Jdbc.list(c, """
+                SELECT e.id, e.canonical_name, e.type, ARRAY(SELECT a.name FROM query.entity_aliases a
+                    WHERE a.entity_id = e.id AND a.kind = 'TITLE' ORDER BY a.story_count DESC, a.id) AS titles
+                FROM query.entities e WHERE e.id = ANY(?)""", List.of((Object) ids.toArray(new Long[0])),
+                rs -> out.put(rs.getLong(1), new EntityHeader(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Jdbc.strings(rs, "titles"))));
+        return out;
     }
 
     /** Titles of each of {@code ids} (most used first); entities without titles are absent. */
@@ -107,9 +118,7 @@ public class AnalystRepository {
     public AnalystViews.ExchangeList exchanges(long entityId, Instant from, Instant to, Duration window, int limit) {
         return read(c -> {
             EntityHeader entity = header(c, entityId);
-            SqlQuery aq = new SqlQuery().append(FINDER_COLUMNS + " FROM query.claims c"
-                    + " JOIN query.story_versions v ON v.id = c.story_version_id"
-                    + " LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id");
+            SqlQuery aq = new SqlQuery().append(FINDER_SELECT);
             aq.and("c.speaker_entity_id = ?", entityId);
             aq.and("c.visible");
             if (from != null) {
@@ -119,45 +128,50 @@ public class AnalystRepository {
                 aq.and("c.said_at < ?", to);
             }
             aq.append(" ORDER BY c.said_at DESC, c.id DESC LIMIT ?", ANCHORS);
-            List<Exchanges.Claim> anchors = Jdbc.list(c, aq.sql(), aq.params(), AnalystRepository::finderClaim);
+            Map<Long, ClaimView> listed = new HashMap<>();
+            List<Exchanges.Claim> anchors = Jdbc.list(c, aq.sql(), aq.params(), rs -> finderClaim(rs, listed));
             if (anchors.isEmpty()) {
                 return new AnalystViews.ExchangeList(entity, List.of());
             }
-            List<Exchanges.Claim> candidates = candidates(c, entityId, anchors, window);
+            List<Exchanges.Claim> candidates = candidates(c, entityId, anchors, window, listed);
             List<Exchanges.Exchange> found = Exchanges.find(anchors, candidates, window, 8);
             if (found.size() > limit) {
                 found = found.subList(0, limit);
             }
-            return new AnalystViews.ExchangeList(entity, views(c, found));
+            return new AnalystViews.ExchangeList(entity, views(c, found, listed));
         });
     }
 
     /**
-     * What the finder reads of a claim: its words are the lexemes of its stored full-text vector (english stems, plus
-     * the base forms of irregular words), its context the headline's for a non-committal answer.
+     * A claim as listed ({@link FilterSql#CLAIM_COLUMNS}, so that an exchange needs no second read of its claims) and
+     * what the finder reads of it: its words are the lexemes of its stored full-text vector (english stems, plus the
+     * base forms of irregular words), its context the headline's for a non-committal answer.
      */
-    private static final String FINDER_COLUMNS = """
-            SELECT c.id, c.speaker_entity_id, coalesce(sp.canonical_name, c.speaker_text) AS speaker, c.stance, c.said_at,
-                   c.story_id, ARRAY(SELECT a.entity_id FROM query.claim_about a WHERE a.claim_id = c.id) AS about,
-                   tsvector_to_array(c.tsv) AS words,
+    private static final String FINDER_SELECT = FilterSql.CLAIM_COLUMNS + """
+                 , tsvector_to_array(c.tsv) AS words,
                    CASE WHEN c.stance IN ('NEITHER_CONFIRMS_NOR_DENIES', 'DECLINES_TO_COMMENT', 'NO_RESPONSE')
                         THEN tsvector_to_array(to_tsvector('english', coalesce(v.headline, ''))) END AS context,
-                   tsvector_to_array(to_tsvector('english', coalesce(sp.canonical_name, c.speaker_text, ''))) AS speaker_words""";
+                   tsvector_to_array(to_tsvector('english', coalesce(sp.canonical_name, c.speaker_text, ''))) AS speaker_words
+            FROM query.claims c""" + FilterSql.CLAIM_JOINS;
 
-    static Exchanges.Claim finderClaim(java.sql.ResultSet rs) throws SQLException {
-        return new Exchanges.Claim(rs.getLong("id"), Jdbc.longOrNull(rs, "speaker_entity_id"), rs.getString("speaker"),
-                rs.getString("stance"), Jdbc.instant(rs, "said_at"), rs.getLong("story_id"),
-                new HashSet<>(Jdbc.longs(rs, "about")), new HashSet<>(Jdbc.strings(rs, "words")),
-                new HashSet<>(Jdbc.strings(rs, "context")), new HashSet<>(Jdbc.strings(rs, "speaker_words")));
+    /** The finder's view of the row; its listed form goes into {@code listed}. */
+    static Exchanges.Claim finderClaim(java.sql.ResultSet rs, Map<Long, ClaimView> listed) throws SQLException {
+        ClaimView v = QueryRepository.claim(rs);
+        listed.put(v.id(), v);
+        Long speakerId = v.speaker() == null ? null : v.speaker().id();
+        String speaker = v.speaker() != null && v.speaker().name() != null ? v.speaker().name() : v.speakerText();
+        return new Exchanges.Claim(v.id(), speakerId, speaker, v.stance(), v.saidAt(), v.storyId(), new HashSet<>(v.about()),
+                new HashSet<>(Jdbc.strings(rs, "words")), new HashSet<>(Jdbc.strings(rs, "context")),
+                new HashSet<>(Jdbc.strings(rs, "speaker_words")));
     }
 
     /**
      * Claims that may answer the anchors: other claims of the anchors' story versions (by the claims_version
-     * index), and, within the window of each
-     * anchor, the newest claims about an entity the anchor is about or about the entity itself.
+     * index), and, within the window of each anchor, the newest claims about an entity the anchor is about or about
+     * the entity itself.
      */
     private static List<Exchanges.Claim> candidates(Connection c, long entityId, List<Exchanges.Claim> anchors,
-                                                    Duration window) throws SQLException {
+                                                    Duration window, Map<Long, ClaimView> listed) throws SQLException {
         List<Long> anchorIds = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         List<String> matters = new ArrayList<>();
@@ -168,10 +182,8 @@ public class AnalystRepository {
             m.add(entityId);
             matters.add(m.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
         }
-        SqlQuery q = new SqlQuery().append(FINDER_COLUMNS + """
-                 FROM query.claims c
-                JOIN query.story_versions v ON v.id = c.story_version_id
-                LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
+        SqlQuery q = new SqlQuery().append(FINDER_SELECT + """
+
                 WHERE c.visible AND c.speaker_entity_id IS DISTINCT FROM ? AND c.id IN (
                     SELECT s.id FROM query.claims s WHERE s.visible AND s.story_version_id IN
                         (SELECT an.story_version_id FROM query.claims an WHERE an.id = ANY(?))
@@ -185,38 +197,25 @@ public class AnalystRepository {
                 times.stream().map(Instant::toString).toArray(String[]::new),
                 matters.toArray(new String[0]), window.toSeconds() + " seconds", window.toSeconds() + " seconds",
                 CANDIDATES_PER_ANCHOR);
-        return Jdbc.list(c, q.sql(), q.params(), AnalystRepository::finderClaim);
+        return Jdbc.list(c, q.sql(), q.params(), rs -> finderClaim(rs, listed));
     }
 
     /** Each exchange's claims in their listed form (the entity's own first, then the answers), with the entities in common. */
-    private List<AnalystViews.Exchange> views(Connection c, List<Exchanges.Exchange> found) throws SQLException {
-        Set<Long> ids = new LinkedHashSet<>();
+    private static List<AnalystViews.Exchange> views(Connection c, List<Exchanges.Exchange> found, Map<Long, ClaimView> listed)
+            throws SQLException {
         Set<Long> entities = new LinkedHashSet<>();
         for (Exchanges.Exchange e : found) {
-            e.anchors().forEach(a -> ids.add(a.id()));
-            e.answers().forEach(a -> ids.add(a.id()));
-            entities.addAll(e.about());
-            if (e.about().isEmpty()) {
-                entities.addAll(e.anchors().get(0).about());
-            }
+            entities.addAll(e.about().isEmpty() ? e.anchors().get(0).about() : e.about());
         }
-        SqlQuery q = FilterSql.claimsByIds(new ArrayList<>(ids));
-        Map<Long, ClaimView> byId = new HashMap<>();
-        for (ClaimView v : Jdbc.list(c, q.sql(), q.params(), QueryRepository::claim)) {
-            byId.put(v.id(), v);
-        }
-        Map<Long, EntityHeader> headers = new LinkedHashMap<>();
-        for (Long id : entities) {
-            headers.put(id, header(c, id));
-        }
+        Map<Long, EntityHeader> headers = headers(c, entities);
         List<AnalystViews.Exchange> out = new ArrayList<>();
         for (Exchanges.Exchange e : found) {
             List<ClaimView> claims = new ArrayList<>();
-            e.anchors().forEach(a -> claims.add(byId.get(a.id())));
-            e.answers().forEach(a -> claims.add(byId.get(a.id())));
-            claims.removeIf(java.util.Objects::isNull);
+            e.anchors().forEach(a -> claims.add(listed.get(a.id())));
+            e.answers().forEach(a -> claims.add(listed.get(a.id())));
             Set<Long> about = e.about().isEmpty() ? e.anchors().get(0).about() : e.about();
-            out.add(new AnalystViews.Exchange(claims, about.stream().map(headers::get).toList(), reason(e, claims)));
+            out.add(new AnalystViews.Exchange(claims, about.stream().map(headers::get).filter(java.util.Objects::nonNull).toList(),
+                    reason(e, claims)));
         }
         return out;
     }

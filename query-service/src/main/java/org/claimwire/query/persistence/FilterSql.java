@@ -63,12 +63,6 @@ public final class FilterSql {
             LEFT JOIN query.entities sp ON sp.id = c.speaker_entity_id
             LEFT JOIN query.entities rc ON rc.id = c.recipient_entity_id""";
 
-    /** The listed form of the claims with these ids (any order). */
-    static SqlQuery claimsByIds(List<Long> claimIds) {
-        return new SqlQuery().append(CLAIM_COLUMNS).append("FROM query.claims c").append(CLAIM_JOINS)
-                .and("c.id = ANY(?)", ids(claimIds));
-    }
-
     /**
      * Builds the page query: newest first by (said_at, id), keyset after {@code cursor} (may be null), one row more
      * than {@code limit} (an export passes Integer.MAX_VALUE - 1).
