@@ -12,9 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.claimwire.events.EnrichedStory;
 import org.claimwire.events.Enrichment;
 import org.claimwire.events.EventJson;
@@ -22,6 +19,7 @@ import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
 import org.claimwire.nlp.pipeline.Enricher;
 import org.claimwire.nlp.pipeline.NlpPipeline;
+import org.claimwire.testsupport.ReutersCorpus;
 
 /**
  * Enriches the first N stories of Reuters-21578 with nlp-service's own pipeline (plain Java, no Kafka) and writes
@@ -30,13 +28,10 @@ import org.claimwire.nlp.pipeline.NlpPipeline;
  * hard-wrapped lines kept, as ingest keeps them). The output stays under bench/ask/target (never committed: it
  * holds corpus text).
  *
- * java -cp <nlp-service classpath> Enrich.java REUTERS_DIR N OUT.ndjson [THREADS]
+ * java -cp <nlp-service test classpath> Enrich.java REUTERS_DIR N OUT.ndjson [THREADS] (test-support's ReutersCorpus
+ * reads the corpus)
  */
 public class Enrich {
-    static final Pattern ITEM = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
-    static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
-    static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-    static final Pattern DATE = Pattern.compile("<DATE>\\s*(.*?)\\s*</DATE>", Pattern.DOTALL);
     static final DateTimeFormatter REUTERS_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss", Locale.ENGLISH);
 
     public static void main(String[] args) throws Exception {
@@ -45,18 +40,12 @@ public class Enrich {
         Path out = Path.of(args[2]);
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         List<Story> stories = new java.util.ArrayList<>();
-        try (Stream<Path> files = Files.list(corpus)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.(xml|sgm)")).sorted().toList()) {
-                Matcher m = ITEM.matcher(Files.readString(f, StandardCharsets.ISO_8859_1));
-                while (m.find() && stories.size() < n) {
-                    Story s = story(m.group(1), m.group(2));
-                    if (s != null) {
-                        stories.add(s);
-                    }
-                }
-                if (stories.size() >= n) {
-                    break;
-                }
+        for (ReutersCorpus.Item item : ReutersCorpus.read(corpus)) {
+            if (stories.size() >= n) {
+                break;
+            }
+            if (item.body() != null) {
+                stories.add(story(item));
             }
         }
         System.out.printf("stories: %d%n", stories.size());
@@ -83,29 +72,18 @@ public class Enrich {
         System.out.printf("wrote %s%n", out);
     }
 
-    static Story story(String newId, String raw) {
-        Matcher b = BODY.matcher(raw);
-        if (!b.find()) {
-            return null;
-        }
-        Matcher t = TITLE.matcher(raw);
-        Matcher d = DATE.matcher(raw);
+    static Story story(ReutersCorpus.Item item) {
         Instant created = null;
-        if (d.find()) {
+        if (item.date() != null) {
             try {
-                created = LocalDateTime.parse(d.group(1).replaceAll("\\.\\d+$", ""), REUTERS_DATE).toInstant(ZoneOffset.UTC);
+                created = LocalDateTime.parse(item.date().replaceAll("\\.\\d+$", ""), REUTERS_DATE).toInstant(ZoneOffset.UTC);
             } catch (RuntimeException e) {
                 // undated: no versionCreated
             }
         }
-        String body = unescape(b.group(1)).replaceAll("\\s*Reuter\\s*$", "").trim();
-        return new Story("urn:reuters21578:" + newId, 1, created, created, PubStatus.USABLE, "en",
-                t.find() ? unescape(t.group(1)).trim() : "", null, body, null, List.of(),
+        String body = item.body().replaceAll("\\s*Reuter\\s*$", "").trim();
+        return new Story("urn:reuters21578:" + item.newId(), 1, created, created, PubStatus.USABLE, "en",
+                item.title() == null ? "" : item.title(), null, body, null, List.of(),
                 List.of(new Story.InfoSource("Reuters", "source", null)), null, "reuters21578", null, null);
-    }
-
-    static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#3;", "")
-                .replace("&amp;", "&");
     }
 }

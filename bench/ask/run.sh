@@ -64,7 +64,7 @@ for _ in $(seq 1 180); do
 done
 log "query-service up on :$APP_PORT"
 
-[[ "$REUSE" == 1 ]] || java -Xmx2g -cp "$PG_DRIVER" "$ROOT/bench/query/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" >> "$WORK/generate.log"
+[[ "$REUSE" == 1 ]] || java -Xmx2g -cp "$PG_DRIVER:$ROOT/test-support/target/classes" "$ROOT/bench/query/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" >> "$WORK/generate.log"
 Q() { java -cp "$PG_DRIVER" "$HERE/Sql.java" "$JDBC" "$1"; }
 Q "ANALYZE" >/dev/null
 log "dataset: $(Q "SELECT 'stories=' || (SELECT count(*) FROM query.stories) || ' entities=' || (SELECT count(*) FROM query.entities) || ' mentions=' || (SELECT count(*) FROM query.mentions) || ' claims=' || (SELECT count(*) FROM query.claims) || ' db=' || pg_size_pretty(pg_database_size('claimwire'))")"

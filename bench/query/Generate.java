@@ -1,8 +1,6 @@
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.claimwire.testsupport.ReutersCorpus;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -29,7 +26,8 @@ import org.postgresql.copy.CopyManager;
  * Story sentences come from the Reuters-21578 corpus when its folder is given (read in place, never copied),
  * else from a synthetic vocabulary.
  *
- * java -cp postgresql.jar Generate.java JDBC_URL USER PASSWORD N [REUTERS_DIR]
+ * java -cp postgresql.jar:test-support/target/classes Generate.java JDBC_URL USER PASSWORD N [REUTERS_DIR]
+ * (test-support's ReutersCorpus reads the corpus: the project's one Reuters reader)
  */
 public class Generate {
     static final Random R = new Random(42);
@@ -346,21 +344,15 @@ public class Generate {
 
     static List<String> sentences(Path reuters) throws IOException {
         List<String> out = new ArrayList<>();
-        if (reuters != null && Files.isDirectory(reuters)) {
-            Pattern body = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-            try (var files = Files.list(reuters)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("reut2-")).sorted().toList()) {
-                    String s = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                    Matcher m = body.matcher(s);
-                    while (m.find()) {
-                        String b = m.group(1).replace("&lt;", "<").replace("&amp;", "&").replace("Reuter\n&#3;", "")
-                                .replaceAll("&#\\d+;", "").replaceAll("\\s+", " ").trim();
-                        for (String sent : b.split("(?<=[.!?])\\s+(?=[A-Z])")) {
-                            if (sent.length() > 40 && sent.length() < 300 && !sent.contains("REUTER")) {
-                                out.add(sent.trim());
-                            }
-                        }
-                    }
+        for (ReutersCorpus.Item item : reuters == null ? List.<ReutersCorpus.Item>of() : ReutersCorpus.read(reuters)) {
+            if (!item.hasBody()) {
+                continue;
+            }
+            // the body ends with the wire's sign-off "Reuter" (and a control byte, already trimmed)
+            String b = item.body().replaceAll("\\s*Reuter$", "").replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").trim();
+            for (String sent : b.split("(?<=[.!?])\\s+(?=[A-Z])")) {
+                if (sent.length() > 40 && sent.length() < 300 && !sent.contains("REUTER")) {
+                    out.add(sent.trim());
                 }
             }
         }

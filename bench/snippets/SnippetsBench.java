@@ -1,23 +1,19 @@
 package org.claimwire.query.search;
 
-import org.claimwire.query.persistence.FullTextSearch;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.claimwire.query.persistence.FullTextSearch;
+import org.claimwire.testsupport.ReutersCorpus;
 
 /**
  * Times the snippet HTML of search pages, the code it replaced ({@link ReferenceSnippets#snippetHtml}, per row)
  * against {@link Snippets} (one {@link Snippets.Query} per page, as {@code QueryRepository.search} does), on
  * Reuters-21578 excerpts (headline, newline, first 2,000 characters of the body) that match the query, 10 rows a
- * page. Old and new alternate in the same run after a warm-up. Not a test; run with plain java on the test
- * classpath: {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.claimwire.query.search.SnippetsBench
- * [corpus dir] [rounds]}.
+ * page. Old and new alternate in the same run after a warm-up. Run by {@code bench/snippets/run.sh}, which compiles it
+ * into query-service's package (it calls package-private code) against query-service's test class path.
  */
 public final class SnippetsBench {
     private static final String[] QUERIES = {"said", "oil prices", "tariffs", "bank interest rates", "company shares",
@@ -27,7 +23,7 @@ public final class SnippetsBench {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/corpora/reuters21578");
+        Path dir = args.length > 0 ? Path.of(args[0]) : ReutersCorpus.defaultDir(Path.of(""));
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         List<String> excerpts = excerpts(dir);
         // pages: per query, the excerpts that contain one of its lexemes, 10 at a time
@@ -120,30 +116,19 @@ public final class SnippetsBench {
         System.out.println("(sink " + sink + ")");
     }
 
-    private static final Pattern STORY = Pattern.compile("<TITLE>(.*?)</TITLE>.*?<BODY>(.*?)</BODY>", Pattern.DOTALL);
-
+    /** Headline, newline, the first {@link FullTextSearch#EXCERPT} characters of the body: what a search page row holds. */
     static List<String> excerpts(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
-        List<Path> files;
-        try (var s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("reut2-0\\d\\d\\.(xml|sgm)")).sorted().toList();
-        }
-        for (Path f : files) {
-            String sgml = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
-            Matcher m = STORY.matcher(sgml);
-            while (m.find()) {
-                String title = unescape(m.group(1));
-                String body = unescape(m.group(2));
-                out.add(title + "\n" + body.substring(0, Math.min(body.length(), FullTextSearch.EXCERPT)));
+        for (ReutersCorpus.Item item : ReutersCorpus.read(dir)) {
+            if (item.title() == null || !item.hasBody()) {
+                continue;
             }
+            String body = item.body();
+            out.add(item.title() + "\n" + body.substring(0, Math.min(body.length(), FullTextSearch.EXCERPT)));
             if (out.size() > 8000) {
                 break;
             }
         }
         return out;
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#3;", "").replace("&amp;", "&");
     }
 }
