@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Who answers whom: groups an entity's claims with claims by other speakers, with a different stance, on the same
@@ -83,8 +84,7 @@ public final class Exchanges {
             }
             cands.add(f);
         }
-        Map<List<Long>, Exchange> byAnswers = new LinkedHashMap<>();
-        for (Claim a : anchors) {
+        return group(anchors, a -> {
             Features fa = new Features(a);
             // candidates sharing a word, in candidate order (so that ties sort as the candidates came)
             BitSet sharing = new BitSet(cands.size());
@@ -101,6 +101,18 @@ public final class Exchanges {
                     answers.add(s);
                 }
             }
+            return answers;
+        }, maxAnswers);
+    }
+
+    /**
+     * Each anchor's best {@code maxAnswers} answers (by score, then newest) make an exchange; anchors with the same
+     * answers make one exchange. Best first.
+     */
+    static List<Exchange> group(List<Claim> anchors, Function<Claim, List<Scored>> answersOf, int maxAnswers) {
+        Map<List<Long>, Exchange> byAnswers = new LinkedHashMap<>();
+        for (Claim a : anchors) {
+            List<Scored> answers = new ArrayList<>(answersOf.apply(a));
             if (answers.isEmpty()) {
                 continue;
             }
@@ -136,7 +148,8 @@ public final class Exchanges {
         return out;
     }
 
-    private record Scored(Claim claim, Set<Long> about, Set<String> words, Duration apart, int score) {
+    /** An answer to an anchor: the entities and words they share, how far apart in time, and its score. */
+    record Scored(Claim claim, Set<Long> about, Set<String> words, Duration apart, int score) {
     }
 
     /**
