@@ -31,9 +31,36 @@ final class ContentSpans {
         return out;
     }
 
+    /**
+     * The "that"/"whether" clause of a cue noun ("the claim that he lied"; not the relative clause of "the
+     * claim that he made"), or -1.
+     */
+    static int nounClause(Sentence s, int k) {
+        for (int c : s.children(k)) {
+            String r = s.rel(c);
+            if (c > k && (r.equals("acl") || r.equals("ccomp") || r.equals("dep")) && s.token(c).pos().matches("VB.*|JJ.*|NN.*")) {
+                for (int m : s.children(c)) {
+                    String w = s.token(m).lower();
+                    if (m == k + 1 && (w.equals("that") || w.equals("whether")) && !s.rel(m).startsWith("nsubj")
+                            && !s.rel(m).equals("obj")) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Content heads of the cue at {@code k}, outermost first. */
     List<Integer> heads(Sentence s, int k, String lemma) {
         List<Integer> heads = new ArrayList<>();
+        if (s.token(k).isNoun()) {
+            int c = nounClause(s, k);
+            if (c >= 0) {
+                heads.add(c);
+            }
+            return heads;
+        }
         for (int c : ccomps(s, k)) {
             int top = c;
             while (s.rel(top).equals("conj") && s.head(top) >= 0 && s.head(top) != k) {

@@ -12,7 +12,7 @@ import org.claimwire.nlp.doc.Token;
  * reported that"), an adjective predicate ("is confident that") or "according to".
  */
 final class CueFinder {
-    enum Form { CLAUSE, INVERTED, PARTICIPLE, NOMINAL_PARTICIPLE, PASSIVE, ACCORDING_TO }
+    enum Form { CLAUSE, INVERTED, PARTICIPLE, NOMINAL_PARTICIPLE, PASSIVE, ACCORDING_TO, NOUN }
 
     /** One cue: its token, lemma and form. */
     record Site(int token, String lemma, Form form) {
@@ -26,12 +26,18 @@ final class CueFinder {
 
     /** The cheap prefilter, before parsing: a cue word or "according to" in the sentence. */
     boolean mayHoldCue(Sentence s) {
-        for (Token t : s.tokens()) {
-            if (isCueWord(t) || t.lower().equals("according")) {
+        for (int i = 0; i < s.size(); i++) {
+            Token t = s.token(i);
+            if (isCueWord(t) || t.lower().equals("according") || isCueNoun(t) && i + 1 < s.size()
+                    && (s.token(i + 1).lower().equals("that") || s.token(i + 1).lower().equals("whether"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean isCueNoun(Token t) {
+        return t.isNoun() && !t.isProperNoun() && lex.has(t.lemma(), "noun");
     }
 
     private boolean isCueWord(Token t) {
@@ -47,6 +53,10 @@ final class CueFinder {
             Token t = s.token(k);
             if (t.lower().equals("according") && k + 1 < s.size() && s.token(k + 1).lower().equals("to")) {
                 out.add(new Site(k, "according to", Form.ACCORDING_TO));
+                continue;
+            }
+            if (isCueNoun(t) && ContentSpans.nounClause(s, k) >= 0) {
+                out.add(new Site(k, t.lemma().toLowerCase(Locale.ROOT), Form.NOUN)); // "his claim that ..."
                 continue;
             }
             if (!isCueWord(t)) {

@@ -10,7 +10,7 @@ import org.claimwire.nlp.entities.StoryEntities.Ref;
 
 /** The source of a cue: which token it is for each cue form, and the phrase resolved to an entity. */
 final class Speakers {
-    private static final Set<String> FIRST_SECOND_PERSON = Set.of("i", "we", "you", "me", "us");
+    private static final Set<String> FIRST_SECOND_PERSON = Set.of("i", "we", "you", "me", "us", "my", "our", "your");
 
     private Speakers() {
     }
@@ -33,6 +33,7 @@ final class Speakers {
                 yield -1;
             }
             case ACCORDING_TO -> s.head(k);
+            case NOUN -> nounSource(s, k);
         };
     }
 
@@ -91,6 +92,25 @@ final class Speakers {
             if (np.get(0) == k + 1) {
                 return c;
             }
+        }
+        return -1;
+    }
+
+    /** Light verbs whose subject is the source of their cue-noun object: "Trump made the claim that ...". */
+    private static final Set<String> LIGHT_VERBS = Set.of("make", "issue", "repeat", "voice", "express", "offer",
+            "release", "publish", "give", "float", "air", "renew", "reiterate", "send", "deliver", "post");
+
+    /**
+     * The source of a cue noun: its possessor ("his claim", "the report's finding"), its "by" phrase ("the
+     * claim by the mayor"), or the subject of the light verb it is the object of ("made the claim"). -1 if none.
+     */
+    static int nounSource(Sentence s, int k) {
+        for (Edge e : s.out(k, r -> r.equals("nmod:poss") || r.equals("nmod:by") || r.equals("nmod:agent"))) {
+            return e.dep();
+        }
+        int v = s.head(k);
+        if (v >= 0 && s.rel(k).equals("obj") && LIGHT_VERBS.contains(s.token(v).lemma().toLowerCase(java.util.Locale.ROOT))) {
+            return subject(s, v);
         }
         return -1;
     }

@@ -141,7 +141,20 @@ final class StanceRules {
             return true;
         }
         String rel = s.rel(contentHead);
-        if (isPassive(s, k) && !rel.equals("ccomp")) {
+        // passive: "were denied credentials", "the tax will be rejected by the council"; only "it was denied
+        // that ..." (an expletive subject) denies something said
+        if (isPassive(s, k) && !(rel.equals("ccomp") && hasExpletiveSubject(s, k))) {
+            return true;
+        }
+        // the noun phrase right after the cue names a decision even when the parser hangs the rest as a clause
+        // ("rejected the latest offer that was submitted", "rejected all offers at the tender, a spokesman said")
+        int next = nounRightAfter(s, k);
+        if (next >= 0 && (isOneOf(s.token(next), DECISION_OBJECTS)
+                || next + 1 < s.size() && DECISION_OBJECTS.contains(s.token(next + 1).lower()))) {
+            return true; // the last word may be mistagged as a verb: "the latest company offer that ..."
+        }
+        // "the offer which the board rejected": the cue inside a relative clause on a decision object
+        if (s.rel(k).equals("acl:relcl") && s.head(k) >= 0 && isOneOf(s.token(s.head(k)), DECISION_OBJECTS)) {
             return true;
         }
         if (!rel.equals("obj")) {
@@ -154,6 +167,30 @@ final class StanceRules {
             return true;
         }
         return lex.has(lemma, "decision") && !isOneOf(s.token(contentHead), ASSERTION_OBJECTS);
+    }
+
+    private static boolean hasExpletiveSubject(Sentence s, int k) {
+        for (int c : s.children(k)) {
+            if (s.rel(c).startsWith("nsubj") && s.token(c).lower().equals("it") || s.rel(c).equals("expl")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The head noun of a noun phrase that starts right after the cue ("rejected all the new offers"), or -1. */
+    private static int nounRightAfter(Sentence s, int k) {
+        int i = k + 1;
+        while (i < s.size() && s.token(i).pos().matches("DT|PDT|JJ.*|PRP\\$|CD|POS|RB")) {
+            i++;
+        }
+        if (i >= s.size() || !s.token(i).isNoun()) {
+            return -1;
+        }
+        while (i + 1 < s.size() && s.token(i + 1).isNoun()) {
+            i++;
+        }
+        return i;
     }
 
     /** A subject that cannot make a claim: a deny-cue with it ("the rules deny benefits") is no claim at all. */
@@ -183,9 +220,34 @@ final class StanceRules {
                         return true;
                     }
                 }
-                if (s.token(d).pos().equals("VB") && s.out(d, x -> x.equals("aux")).isEmpty()) {
-                    return true; // subjunctive: "the demand that he resign"
+                if (isSubjunctive(s, d)) {
+                    return true; // "the demand that he resign", "suggestions that it let the IMF in"
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A bare verb without auxiliary: tagged VB, or a third-person singular subject with the uninflected form
+     * ("that it let", where the tagger cannot tell the past from the subjunctive).
+     */
+    private static boolean isSubjunctive(Sentence s, int v) {
+        Token t = s.token(v);
+        if (!t.isVerb() || !s.out(v, x -> x.startsWith("aux")).isEmpty()) {
+            return false;
+        }
+        if (t.pos().equals("VB")) {
+            return true;
+        }
+        if (!t.lower().equals(t.lemma().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int c : s.children(v)) {
+            if (s.rel(c).equals("nsubj")) {
+                Token subj = s.token(c);
+                return subj.pos().equals("NN") || subj.pos().equals("NNP")
+                        || Set.of("he", "she", "it").contains(subj.lower());
             }
         }
         return false;

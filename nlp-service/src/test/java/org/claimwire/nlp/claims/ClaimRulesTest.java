@@ -227,6 +227,55 @@ class ClaimRulesTest {
     }
 
     @Test
+    void aCueNounWithAThatClauseIsAClaimOfItsPossessor() {
+        Claim claim = claims("The governor repeated his claim").stream()
+                .filter(c -> c.cue().text().equals("claim")).findFirst().orElseThrow();
+        assertThat(speaker(claim)).isEqualTo("his");
+        assertThat(claim.content().text()).isEqualTo("the bridge was safe");
+        // a relative clause is no content: "the claim that he made"
+        assertThat(claims("The claim that he made on Monday")).extracting(c -> c.cue().text()).doesNotContain("claim");
+        Claim finding = only("The audit's finding that");
+        assertThat(speaker(finding)).isEqualTo("The audit");
+        assertThat(finding.kind()).isEqualTo(Kind.EVIDENCE);
+        assertThat(finding.content().text()).startsWith("the fund lost money");
+    }
+
+    @Test
+    void accusationsEncouragementAndRulings() {
+        assertThat(only("The mayor accused the council").content().text()).contains("hiding the costs");
+        assertThat(only("The coach encouraged").content().text()).isEqualTo("his players to vote early");
+        assertThat(only("The judge ruled that").content().text()).isEqualTo("the contract was void");
+    }
+
+    @Test
+    void aDecisionObjectRightAfterTheCueDecidesEvenWhenMisparsed() {
+        // the tagger takes "offer" for a verb and the parser makes it a clause: still a rejected offer
+        Claim offer = only("Members rejected the latest company offer");
+        assertThat(offer.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(offer.kind()).isEqualTo(Kind.INTENTION);
+        Claim relative = only("The firm made an offer which the board rejected");
+        assertThat(relative.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(speaker(relative)).isEqualTo("the board");
+    }
+
+    @Test
+    void aSuggestionThatSomeoneActIsAProposal() {
+        assertThat(only("The board rejected suggestions that it sell").stance()).isEqualTo(Stance.ASSERTS);
+    }
+
+    @Test
+    void anImpersonalPassiveDenialStillDenies() {
+        Claim c = only("It was denied that the plant");
+        assertThat(c.stance()).isEqualTo(Stance.DENIES);
+        assertThat(c.speaker()).isNull();
+    }
+
+    @Test
+    void aDecisionAsTheSourceOfADenialIsNoClaim() {
+        assertThat(claims("The regulators issued a decision denying")).isEmpty();
+    }
+
+    @Test
     void hardWrappedNamesAreShownWithOneSpace() {
         ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith("Federal Reserve")).findFirst().orElseThrow();
         StoryEntities ents = new EntityExtractor().extract(doc);
