@@ -30,7 +30,9 @@ import org.claimwire.security.Roles;
 import org.claimwire.security.WriteScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -58,7 +60,15 @@ public class StoryResource {
     @Operation(operationId = "ingestStory", summary = "Push one story: ninjs JSON, NewsML-G2 XML or plain text")
     @APIResponse(responseCode = "202", description = "taken: published, or recognised as a duplicate (see status)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestAnswers.Decision.class)))
-    public Response post(@HeaderParam("Content-Type") String contentType, InputStream body) {
+    public Response post(@HeaderParam("Content-Type") String contentType,
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "a ninjs document (1.x, 2.x or 3.x), or {headline, body}")),
+                    @Content(mediaType = StoryFormats.NEWSML, schema = @Schema(type = SchemaType.STRING,
+                            description = "a NewsML-G2 newsItem (or a newsMessage with one)")),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+                            description = "plain text; the first line is the headline"))})
+            InputStream body) {
         StoryDraft draft;
         try {
             checkSupported(contentType);
@@ -94,7 +104,10 @@ public class StoryResource {
     public Response batch(@HeaderParam("Content-Type") String contentType,
             @Parameter(description = "`failed` (default): counts and the failed lines; `all`: every line",
                     schema = @Schema(enumeration = {"failed", "all"}, defaultValue = "failed"))
-            @QueryParam("results") String results, InputStream body) {
+            @QueryParam("results") String results,
+            @RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson", schema = @Schema(
+                    type = SchemaType.STRING, description = "one ninjs document per line (UTF-8, lines end with 0x0A)")))
+            InputStream body) {
         String base = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         if (!base.equals("application/x-ndjson") && !base.equals("application/ndjson")
                 && !base.equals("application/jsonl") && !base.equals("application/json")) {
