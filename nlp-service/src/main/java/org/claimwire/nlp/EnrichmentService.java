@@ -66,7 +66,7 @@ public class EnrichmentService {
         try {
             long t0 = System.nanoTime();
             CueLexicon cues = config.extraCues().map(CueLexicon::standardPlus).orElseGet(CueLexicon::standard);
-            Enricher e = new Enricher(new NlpPipeline(), cues);
+            Enricher e = new Enricher(new NlpPipeline(config.parseBudget()), cues);
             LOG.infof("CoreNLP pipeline loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
             enricher.complete(e);
         } catch (RuntimeException | Error e) {

@@ -20,6 +20,15 @@ public interface NlpConfig {
      * built-in lexicon; an entry for a built-in lemma replaces its flags.
      */
     Optional<java.nio.file.Path> extraCues();
+
+    /**
+     * The longest one story's dependency parses may take; sentences past it are not parsed. Keep it well under
+     * the Kafka consumer's limit for an unacknowledged record
+     * ({@code mp.messaging.incoming.stories-in.throttled.unprocessed-record-max-age.ms}).
+     */
+    @WithDefault("60s")
+    Duration parseBudget();
+
     /** The REST lane ({@code POST /api/v1/enrich}): its own slots and queue, apart from Kafka's. */
     Rest rest();
 

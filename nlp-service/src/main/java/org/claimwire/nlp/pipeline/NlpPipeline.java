@@ -9,6 +9,7 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.CoreMap;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.claimwire.nlp.doc.Edge;
 import org.claimwire.nlp.doc.ParsedDoc;
 import org.claimwire.nlp.doc.Sentence;
 import org.claimwire.nlp.doc.Token;
+import org.jboss.logging.Logger;
 
 /**
  * Stanford CoreNLP in two stages, loaded once per process and safe to call from many threads:
@@ -32,10 +34,28 @@ public final class NlpPipeline {
     public static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
     public static final List<String> ANNOTATORS = List.of("tokenize", "ssplit", "pos", "lemma", "ner", "depparse(selective)");
 
+    private static final Logger LOG = Logger.getLogger(NlpPipeline.class);
+    /** The default {@link #NlpPipeline(Duration) parse budget}. */
+    public static final Duration DEFAULT_PARSE_BUDGET = Duration.ofSeconds(60);
+    /** Sentences parsed between two looks at the clock. */
+    private static final int PARSE_BATCH = 32;
+
     private final StanfordCoreNLP tagger;
     private final StanfordCoreNLP parser;
+    private final long parseBudgetNanos;
 
     public NlpPipeline() {
+        this(DEFAULT_PARSE_BUDGET);
+    }
+
+    /**
+     * @param parseBudget the longest one text's dependency parses may take. Sentences past it are not parsed
+     *        (they keep their tags and entities; claims there come only from rules that need no parse), so a
+     *        huge story within the size limit cannot hold a worker, and its unacknowledged Kafka record, for
+     *        many minutes.
+     */
+    public NlpPipeline(Duration parseBudget) {
+        this.parseBudgetNanos = parseBudget.toNanos();
         this.tagger = new StanfordCoreNLP(taggerProperties());
         Properties pp = new Properties();
         pp.setProperty("annotators", "depparse");
@@ -91,12 +111,19 @@ public final class NlpPipeline {
                 }
             }
         }
-        if (!toParse.isEmpty()) {
+        long deadline = System.nanoTime() + parseBudgetNanos;
+        for (int from = 0; from < toParse.size(); from += PARSE_BATCH) {
+            if (from > 0 && System.nanoTime() - deadline > 0) {
+                LOG.warnf("parse budget of %d s spent after %d of %d sentences (text of %d chars); the rest is not parsed",
+                        parseBudgetNanos / 1_000_000_000L, from, toParse.size(), text.length());
+                break;
+            }
+            List<CoreMap> batch = toParse.subList(from, Math.min(toParse.size(), from + PARSE_BATCH));
             Annotation sub = new Annotation(prepared);
-            sub.set(CoreAnnotations.SentencesAnnotation.class, toParse);
+            sub.set(CoreAnnotations.SentencesAnnotation.class, new ArrayList<>(batch));
             parser.annotate(sub);
-            for (int k = 0; k < toParse.size(); k++) {
-                copyParse(toParse.get(k), toParseOurs.get(k));
+            for (int k = 0; k < batch.size(); k++) {
+                copyParse(batch.get(k), toParseOurs.get(from + k));
             }
         }
         return new ParsedDoc(text, sentences);
