@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import org.claimwire.events.EnrichedStory;
 import org.claimwire.events.EventJson;
+import org.claimwire.query.TestSchema;
 import org.claimwire.query.ask.AskAnswer;
 import org.claimwire.query.ask.AskService;
 import org.claimwire.query.persistence.JdbcClaimIndex;
 import org.claimwire.query.persistence.StoryStore;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -51,12 +51,7 @@ public class Eval {
         Files.createDirectories(data);
         EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(work.resolve("pgbin"), data, 0);
         try {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(pg.jdbcUrl());
-            ds.setUser(EmbeddedPostgresServer.USER);
-            ds.setPassword(EmbeddedPostgresServer.PASSWORD);
-            Flyway.configure().dataSource(ds).schemas("query").createSchemas(true).locations("classpath:db/migration")
-                    .load().migrate();
+            PGSimpleDataSource ds = TestSchema.migrated(pg.jdbcUrl());
             if (!reuse) {
                 load(ds, enriched);
                 Files.writeString(loaded, enriched.toAbsolutePath() + " " + Files.size(enriched));

@@ -79,7 +79,10 @@ public class IngestBench {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
-        cmd.addAll(List.of("-Dquarkus.http.port=" + port,
+        // writes need a key since the security module: the run's own bootstrap admin key (a build without it
+        // ignores both the setting and the header)
+        String key = "bench-" + java.util.UUID.randomUUID();
+        cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dclaimwire.security.bootstrap-admin-key=" + key,
                 "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(),
                 "-Dclaimwire.ingest.feeds.poller-enabled=false",
@@ -96,11 +99,11 @@ public class IngestBench {
             // run on the original stories: a steady state, not the JIT's first minutes
             List<String> warm = lines(shuffledWords(items), "warm");
             List<String> run = lines(items, "run");
-            post(http, port, warm, batch, threads);
+            post(http, port, key, warm, batch, threads);
             Thread.sleep(2000); // let the warm-up's garbage and compilations settle
             long cpu0 = cpuNanos(app);
             long t0 = System.nanoTime();
-            Map<String, Integer> outcomes = post(http, port, run, batch, threads);
+            Map<String, Integer> outcomes = post(http, port, key, run, batch, threads);
             double secs = (System.nanoTime() - t0) / 1e9;
             double appCpuUs = (cpuNanos(app) - cpu0) / 1e3 / run.size();
             double ingestRate = run.size() / secs;
@@ -149,7 +152,7 @@ public class IngestBench {
         return out;
     }
 
-    static Map<String, Integer> post(HttpClient http, int port, List<String> lines, int batch, int threads) throws Exception {
+    static Map<String, Integer> post(HttpClient http, int port, String key, List<String> lines, int batch, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < lines.size(); i += batch) {
@@ -157,7 +160,7 @@ public class IngestBench {
             futures.add(pool.submit(() -> {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/stories/batch")).header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("X-API-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 202) {
                     throw new IllegalStateException("batch answered " + r.statusCode() + ": " + r.body());
                 }

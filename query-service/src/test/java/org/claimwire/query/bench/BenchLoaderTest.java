@@ -10,11 +10,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.claimwire.query.TestSchema;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The benchmarks' loader ({@code bench/query/Generate.java}, also used by {@code bench/ask}) runs on a freshly
@@ -34,12 +33,7 @@ class BenchLoaderTest {
             s.execute("CREATE DATABASE bench_loader OWNER " + EmbeddedPostgresServer.USER);
         }
         url = pg.jdbcUrl().replace("/" + EmbeddedPostgresServer.DATABASE, "/bench_loader");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser(EmbeddedPostgresServer.USER);
-        ds.setPassword(EmbeddedPostgresServer.PASSWORD);
-        Flyway.configure().dataSource(ds).schemas("query").createSchemas(true).locations("classpath:db/migration")
-                .load().migrate();
+        TestSchema.migrated(url);
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import org.claimwire.query.TestSchema;
 import org.claimwire.query.ask.AskAnswer;
 import org.claimwire.query.ask.AskService;
 import org.claimwire.query.ask.StoredClaim;
 import org.claimwire.query.ask.StoredEntity;
 import org.claimwire.query.ask.TitleEvidence;
 import org.claimwire.testsupport.EmbeddedPostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,12 +22,7 @@ class JdbcClaimIndexTest {
     @BeforeAll
     static void schema() {
         EmbeddedPostgresServer pg = EmbeddedPostgresServer.shared();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(pg.jdbcUrl());
-        ds.setUser(EmbeddedPostgresServer.USER);
-        ds.setPassword(EmbeddedPostgresServer.PASSWORD);
-        Flyway.configure().dataSource(ds).schemas("query").createSchemas(true).locations("classpath:db/migration")
-                .load().migrate();
+        PGSimpleDataSource ds = TestSchema.migrated(pg.jdbcUrl());
         index = new JdbcClaimIndex(ds);
         dataSource = ds;
     }
