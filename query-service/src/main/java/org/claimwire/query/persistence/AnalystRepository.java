@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.claimwire.events.Enrichment;
 import org.claimwire.query.analysis.Buckets;
 import org.claimwire.query.analysis.Exchanges;
+import org.claimwire.query.config.QueryConfig;
 import org.claimwire.query.persistence.AnalystViews.EntityHeader;
 import org.claimwire.query.persistence.Views.ClaimView;
 
@@ -46,6 +47,9 @@ public class AnalystRepository {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    QueryConfig config;
 
     private <T> T read(Jdbc.Work<T> work) {
         return Jdbc.read(dataSource, "query", work);
@@ -75,18 +79,49 @@ public class AnalystRepository {
         return out;
     }
 
-    /** Titles of each of {@code ids} (most used first); entities without titles are absent. */
+    /**
+     * Titles of each of {@code ids} (most used first; an empty list for none). Entity lists ask for the same popular
+     * entities over and over, so titles read within the last name-index refresh interval are reused: titles change only
+     * as stories arrive, and the in-memory name index the lists come from is itself up to one interval behind.
+     */
     public Map<Long, List<String>> titles(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
+        long now = System.nanoTime();
+        long maxAge = config.nameIndex().refreshInterval().toNanos();
         Map<Long, List<String>> out = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            CachedTitles cached = titleCache.get(id);
+            if (cached != null && now - cached.readAt() < maxAge) {
+                out.put(id, cached.titles());
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<String>> read = new HashMap<>();
         read(c -> Jdbc.list(c, """
                 SELECT entity_id, name FROM query.entity_aliases WHERE entity_id = ANY(?) AND kind = 'TITLE'
-                ORDER BY entity_id, story_count DESC, id""", List.of((Object) ids.toArray(new Long[0])),
-                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2))));
+                ORDER BY entity_id, story_count DESC, id""", List.of((Object) missing.toArray(new Long[0])),
+                rs -> read.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2))));
+        if (titleCache.size() > TITLE_CACHE_MAX) {
+            titleCache.clear();
+        }
+        for (Long id : missing) {
+            List<String> titles = List.copyOf(read.getOrDefault(id, List.of()));
+            titleCache.put(id, new CachedTitles(titles, now));
+            out.put(id, titles);
+        }
         return out;
     }
+
+    private record CachedTitles(List<String> titles, long readAt) {
+    }
+
+    /** Entities whose titles are kept at most (a few MB); beyond it the cache starts over. */
+    static final int TITLE_CACHE_MAX = 50_000;
+    private final Map<Long, CachedTitles> titleCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Claims by {@code entityId} (about one of {@code aboutIds} when given; none when that list is empty), counted
