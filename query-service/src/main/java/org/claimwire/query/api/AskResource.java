@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -52,7 +53,8 @@ public class AskResource {
     @Operation(operationId = "askPosted", summary = "Answer a question given as JSON {\"q\": ...} or {\"question\": ...}")
     @APIResponse(responseCode = "200", description = "the answer with its citations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskAnswer.class)))
-    public Response post(JsonNode body) {
+    public Response post(@RequestBody(description = "the question", required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskRequest.class))) JsonNode body) {
         String q = null;
         if (body != null && body.isObject()) {
             JsonNode n = body.hasNonNull("q") ? body.get("q") : body.get("question");
@@ -61,6 +63,11 @@ public class AskResource {
             q = body.asText();
         }
         return answer(q);
+    }
+
+    /** The POST body as documented: {@code q}, or its alias {@code question}. (A bare JSON string is read too.) */
+    public record AskRequest(@Schema(description = "the question") String q,
+            @Schema(description = "alias of q") String question) {
     }
 
     private Response answer(String q) {

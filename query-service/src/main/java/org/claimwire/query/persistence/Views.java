@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.claimwire.events.Enrichment;
+import org.claimwire.events.NlpModel;
+import org.claimwire.events.Story;
 import org.claimwire.query.search.Highlighter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The read models the API serves (and the ask feature can reuse). */
@@ -51,7 +54,11 @@ public final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StoryDetail(long id, String uri, int version, String pubStatus, boolean current, String language,
                               String headline, String byline, String body, String located, String url, String source,
-                              String feedId, JsonNode subjects, JsonNode infoSources, JsonNode nlpModel,
+                              String feedId,
+                              // stored as JSON as the event carried them; documented as the event's types
+                              @Schema(type = SchemaType.ARRAY, implementation = Story.Subject.class) JsonNode subjects,
+                              @Schema(type = SchemaType.ARRAY, implementation = Story.InfoSource.class) JsonNode infoSources,
+                              @Schema(implementation = NlpModel.class) JsonNode nlpModel,
                               Instant versionCreated, Instant firstCreated, Instant enrichedAt,
                               List<VersionInfo> versions, List<StoryEntity> entities,
                               List<Highlighter.Segment> highlighted, String highlightedHtml, List<ClaimView> claims,
