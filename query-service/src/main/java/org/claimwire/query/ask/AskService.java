@@ -20,6 +20,14 @@ public final class AskService {
     static final int MAX_CANDIDATES_CHECKED = 14;
     public static final int MAX_QUESTION_LENGTH = 500;
 
+    /**
+     * Whether a follow-up question gets a cited answer changes only as stories arrive, and the same follow-ups (the most
+     * quoted speakers, the people around a topic) come up in request after request: a check is reused for a minute.
+     */
+    static final long CHECK_TTL_MILLIS = 60_000;
+    private static final int CHECK_CACHE_MAX = 10_000;
+    private final java.util.Map<String, long[]> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ClaimIndex index;
     private final ClaimRanker ranker = new ClaimRanker();
     private final AnswerComposer composer = new AnswerComposer();
@@ -107,7 +115,7 @@ public final class AskService {
             }
             checked++;
             try {
-                if (answer(c, idx).answered()) {
+                if (answerable(c, idx)) {
                     out.add(c);
                 }
             } catch (RuntimeException e) {
@@ -116,6 +124,21 @@ public final class AskService {
             }
         }
         return out;
+    }
+
+    private boolean answerable(String question, ClaimIndex idx) {
+        String key = Names.normalise(question);
+        long now = System.currentTimeMillis();
+        long[] hit = checked.get(key);
+        if (hit != null && now - hit[1] < CHECK_TTL_MILLIS) {
+            return hit[0] == 1;
+        }
+        boolean answered = answer(question, idx).answered();
+        if (checked.size() > CHECK_CACHE_MAX) {
+            checked.clear();
+        }
+        checked.put(key, new long[] {answered ? 1 : 0, now});
+        return answered;
     }
 
     private List<String> suggestions(Question q, ClaimIndex idx) {

@@ -132,10 +132,14 @@ public final class ClaimRanker {
      */
     static List<Scored> withSourceCount(List<Scored> relevant) {
         Map<String, Set<Long>> stories = new HashMap<>();
-        relevant.forEach(s -> stories.computeIfAbsent(sameWords(s.claim()), k -> new HashSet<>()).add(s.claim().storyId()));
+        List<String> keys = relevant.stream().map(s -> sameWords(s.claim())).toList();
+        for (int i = 0; i < relevant.size(); i++) {
+            stories.computeIfAbsent(keys.get(i), k -> new HashSet<>()).add(relevant.get(i).claim().storyId());
+        }
         List<Scored> out = new ArrayList<>();
-        for (Scored s : relevant) {
-            int copies = stories.get(sameWords(s.claim())).size();
+        for (int i = 0; i < relevant.size(); i++) {
+            Scored s = relevant.get(i);
+            int copies = stories.get(keys.get(i)).size();
             out.add(new Scored(s.claim(), s.score() + 0.2 * Math.min(1.0, (copies - 1) / 3.0), s.entityCoverage(),
                     s.termCoverage(), s.context()));
         }
@@ -143,7 +147,7 @@ public final class ClaimRanker {
     }
 
     private static String sameWords(StoredClaim c) {
-        return c.speakerName() + "|" + c.stance() + "|" + Names.normalise(c.content());
+        return c.speakerName() + "|" + c.stance() + "|" + Text.wordKey(c.content());
     }
 
     private void addContext(List<Scored> relevant, ClaimIndex index, long[] range) {

@@ -58,6 +58,8 @@ final class Relevance {
     private final Map<String, Sense> questionSense = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, Double> role = new HashMap<>();
+    /** Word tokens of the texts seen (claim contents and headlines), tokenised once per question. */
+    private final Map<String, List<String>> tokens = new HashMap<>();
     private final double avgLength;
 
     private Relevance(List<String> terms, double avgLength) {
@@ -66,11 +68,13 @@ final class Relevance {
     }
 
     static Relevance of(Question q, Collection<StoredClaim> pool, ClaimIndex index) {
+        Map<String, List<String>> tokens = new HashMap<>();
         double total = 0;
         for (StoredClaim c : pool) {
-            total += Text.words(c.content()).size();
+            total += tokens.computeIfAbsent(c.content() == null ? "" : c.content(), Text::words).size();
         }
         Relevance r = new Relevance(q.terms(), pool.isEmpty() ? 1 : Math.max(1, total / pool.size()));
+        r.tokens.putAll(tokens);
         r.headlineAlone = !q.stances().isEmpty();
         for (String t : q.terms()) {
             r.questionSense.put(t, senseAfter(q.contexts().get(t)));
@@ -85,7 +89,7 @@ final class Relevance {
             Long d = df.get(t);
             if (d == null || n <= 0) {
                 // no counts from the index: estimate from the candidates
-                long hits = pool.stream().filter(c -> !r.occurrences(t, Text.words(c.content()), false).isEmpty()).count();
+                long hits = pool.stream().filter(c -> !r.occurrences(t, r.words(c.content()), false).isEmpty()).count();
                 d = hits;
                 n = Math.max(n, pool.size());
             }
@@ -99,8 +103,8 @@ final class Relevance {
         if (terms.isEmpty()) {
             return new Match(1.0, 1.0, 0, 0, 0);
         }
-        List<String> content = Text.words(c.content());
-        List<String> headline = Text.words(c.headline());
+        List<String> content = words(c.content());
+        List<String> headline = words(c.headline());
         double weightAll = 0;
         double covered = 0;
         double synonymDiscount = 0;
@@ -136,6 +140,10 @@ final class Relevance {
         }
         return new Match(covered / weightAll, (covered - synonymDiscount) / weightAll, bm25Max == 0 ? 0 : bm25 / bm25Max,
                 proximity(positions), missing);
+    }
+
+    private List<String> words(String text) {
+        return tokens.computeIfAbsent(text == null ? "" : text, Text::words);
     }
 
     /**

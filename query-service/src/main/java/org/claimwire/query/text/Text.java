@@ -49,6 +49,31 @@ public final class Text {
         return out;
     }
 
+    /**
+     * A cheap key for "the same words": letters and digits lower-cased, one space between words (no accent folding,
+     * no possessives; for telling copies of one text apart from other texts, many times per request).
+     */
+    public static String wordKey(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isLetterOrDigit(ch)) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(Character.toLowerCase(ch));
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
     /** True when {@code haystack} contains {@code needle} as whole words, ignoring case, accents and punctuation. */
     public static boolean containsPhrase(String haystack, String needle) {
         String h = " " + normaliseLoose(haystack) + " ";
