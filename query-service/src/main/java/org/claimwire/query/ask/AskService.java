@@ -25,6 +25,11 @@ public final class AskService {
      * quoted speakers, the people around a topic) come up in request after request: a check is reused for a minute.
      */
     static final long CHECK_TTL_MILLIS = 60_000;
+    /**
+     * A check needs one cited answer, not the best: it ranks the newest 100 candidates of each kind instead of 400 (a
+     * follow-up whose only relevant claims are older than that is left out).
+     */
+    static final int CHECK_CANDIDATES = 100;
     private static final int CHECK_CACHE_MAX = 10_000;
     private final java.util.Map<String, long[]> checked = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -68,6 +73,10 @@ public final class AskService {
     }
 
     Core answer(String text, ClaimIndex idx) {
+        return answer(text, idx, ClaimRanker.CANDIDATES);
+    }
+
+    private Core answer(String text, ClaimIndex idx, int candidates) {
         Question q = new QuestionParser(idx).parse(text);
         if (q.type() == Question.Type.WHO_IS) {
             if (q.entities().isEmpty()) {
@@ -79,7 +88,7 @@ public final class AskService {
             for (String title : e.titles().stream().limit(3).toList()) {
                 evidence.addAll(idx.titleEvidence(e.id(), title, 2));
             }
-            List<ClaimRanker.Scored> byEntity = idx.claimsInvolving(List.of(e.id()), ClaimRanker.CANDIDATES).stream()
+            List<ClaimRanker.Scored> byEntity = idx.claimsInvolving(List.of(e.id()), candidates).stream()
                     .map(c -> new ClaimRanker.Scored(c, (c.speakerId() != null && c.speakerId() == e.id() ? 2 : 1)
                             + c.checkWorthiness(), 1, 1, false))
                     .sorted(Comparator.comparingDouble(ClaimRanker.Scored::score).reversed()
@@ -94,7 +103,7 @@ public final class AskService {
             Affiliation.Found org = Affiliation.of(e, shown, idx);
             return new Core(q, byEntity, composer.describe(e, shown, org, byEntity));
         }
-        List<ClaimRanker.Scored> ranked = ranker.rank(q, idx);
+        List<ClaimRanker.Scored> ranked = ranker.rank(q, idx, candidates);
         if (ranked.isEmpty()) {
             return new Core(q, ranked, null);
         }
@@ -133,7 +142,7 @@ public final class AskService {
         if (hit != null && now - hit[1] < CHECK_TTL_MILLIS) {
             return hit[0] == 1;
         }
-        boolean answered = answer(question, idx).answered();
+        boolean answered = answer(question, idx, CHECK_CANDIDATES).answered();
         if (checked.size() > CHECK_CACHE_MAX) {
             checked.clear();
         }

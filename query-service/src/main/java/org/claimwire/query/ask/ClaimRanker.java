@@ -41,11 +41,16 @@ public final class ClaimRanker {
             "DECLINES_TO_COMMENT", List.of("comment", "respond"));
 
     public List<Scored> rank(Question q, ClaimIndex index) {
+        return rank(q, index, CANDIDATES);
+    }
+
+    /** Ranks up to {@code candidates} claims per way of finding them (entity, words, stance). */
+    public List<Scored> rank(Question q, ClaimIndex index, int candidates) {
         Set<Long> ids = new LinkedHashSet<>();
         q.entities().forEach(n -> n.all().forEach(e -> ids.add(e.id())));
         Map<Long, StoredClaim> pool = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            index.claimsInvolving(ids, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+            index.claimsInvolving(ids, candidates).forEach(c -> pool.putIfAbsent(c.id(), c));
         }
         if (!q.terms().isEmpty()) {
             Set<String> forms = new LinkedHashSet<>();
@@ -58,12 +63,12 @@ public final class ClaimRanker {
                     names.add(w.get(w.size() - 1));
                 }
             }
-            index.claimsMatching(forms, ids, names, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+            index.claimsMatching(forms, ids, names, candidates).forEach(c -> pool.putIfAbsent(c.id(), c));
         }
         if (!q.stances().isEmpty()) {
             Set<String> forms = new LinkedHashSet<>();
             q.terms().forEach(t -> forms.addAll(Lexicon.expansions(t)));
-            index.claimsWithStance(q.stances(), forms, CANDIDATES).forEach(c -> pool.putIfAbsent(c.id(), c));
+            index.claimsWithStance(q.stances(), forms, candidates).forEach(c -> pool.putIfAbsent(c.id(), c));
         }
         if (pool.isEmpty()) {
             return List.of();

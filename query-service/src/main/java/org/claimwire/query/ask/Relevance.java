@@ -60,6 +60,9 @@ final class Relevance {
     private final Map<String, Double> role = new HashMap<>();
     /** Word tokens of the texts seen (claim contents and headlines), tokenised once per question. */
     private final Map<String, List<String>> tokens = new HashMap<>();
+    /** Lemma and synonym groups of each word seen, looked up once per question (claims repeat their words). */
+    private final Map<String, Set<String>> senses = new HashMap<>();
+    private final Map<String, String> lemmas = new HashMap<>();
     private final double avgLength;
 
     private Relevance(List<String> terms, double avgLength) {
@@ -142,6 +145,14 @@ final class Relevance {
                 proximity(positions), missing);
     }
 
+    private Set<String> sensesOf(String word) {
+        return senses.computeIfAbsent(word, Lexicon::senses);
+    }
+
+    private String lemmaOf(String word) {
+        return lemmas.computeIfAbsent(word, Lexicon::lemma);
+    }
+
     private List<String> words(String text) {
         return tokens.computeIfAbsent(text == null ? "" : text, Text::words);
     }
@@ -158,11 +169,11 @@ final class Relevance {
     /** Where the word occurs in {@code words} in the question's sense: by lemma only, or by lemma or synonym group. */
     List<Integer> occurrences(String term, List<String> words, boolean lemmaOnly) {
         List<Integer> out = new ArrayList<>();
-        Set<String> senses = Lexicon.senses(term);
-        String lemma = Lexicon.lemma(term);
+        Set<String> wanted0 = sensesOf(term);
+        String lemma = lemmaOf(term);
         Sense wanted = questionSense.getOrDefault(term, Sense.UNKNOWN);
         for (int i = 0; i < words.size(); i++) {
-            if (lemmaOnly ? !Lexicon.lemma(words.get(i)).equals(lemma) : !shares(senses, Lexicon.senses(words.get(i)))) {
+            if (lemmaOnly ? !lemmaOf(words.get(i)).equals(lemma) : !shares(wanted0, sensesOf(words.get(i)))) {
                 continue;
             }
             Sense here = senseAt(words, i);
