@@ -17,7 +17,7 @@ import org.claimwire.events.Enrichment;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.PubStatus;
 import org.claimwire.events.Story;
-import org.claimwire.nlp.pipeline.Enricher;
+import org.claimwire.nlp.Enricher;
 import org.claimwire.nlp.pipeline.NlpPipeline;
 import org.claimwire.testsupport.ReutersCorpus;
 
