@@ -295,7 +295,11 @@ public class JdbcClaimIndex implements ClaimIndex {
             }
             return null;
         });
-        speakersCache.put(limit, Map.entry(now, List.copyOf(out)));
+        // An empty answer is not kept: it means a store that is just filling (the query is cheap then), and a
+        // minute of "nobody has spoken" would hide every suggestion from the first questions asked.
+        if (!out.isEmpty()) {
+            speakersCache.put(limit, Map.entry(now, List.copyOf(out)));
+        }
         return out;
     }
 
