@@ -45,6 +45,10 @@ public class Soak {
         Map<String, String> opt = options(args);
         Path corpus = Path.of(opt.getOrDefault("corpus", "../shared/corpora/reuters21578"));
         String ingest = opt.getOrDefault("ingest", "http://localhost:8081");
+        // writes need a key: the demo's admin key (soak.sh passes .work/demo-admin.key; the Reuters uris are not
+        // under the demo writer's source), else CLAIMWIRE_API_KEY
+        String key = opt.containsKey("key-file") ? Files.readString(Path.of(opt.get("key-file"))).trim()
+                : System.getenv("CLAIMWIRE_API_KEY");
         String kafka = opt.getOrDefault("kafka", "localhost:9092");
         String jdbc = opt.get("jdbc");
         String run = opt.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36));
@@ -83,13 +87,19 @@ public class Soak {
             batch.forEach(it -> ndjson.append(it.json()).append('\n'));
             JsonNode answer = null;
             for (int attempt = 0; attempt < 60 && answer == null; attempt++) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/stories/batch?results=all"))
+                HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(ingest + "/api/v1/stories/batch?results=all"))
                         .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()));
+                if (key != null && !key.isBlank()) {
+                    post.header("X-API-Key", key);
+                }
+                HttpResponse<String> r = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 503) {
                     Thread.sleep(2_000);
                     continue;
+                }
+                if (r.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("ingest answered the batch with " + r.statusCode() + ": " + r.body());
                 }
                 answer = JSON.readTree(r.body());
             }

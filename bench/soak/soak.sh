@@ -22,4 +22,4 @@ fi
 trap '[[ $started = 1 ]] && ./claimwire stop' EXIT
 jdbc="${CLAIMWIRE_DB_URL:-$(cat .work/postgres/jdbc-url 2>/dev/null)}"
 java -cp "$ROOT/devstack/target/classes:$(cat devstack/target/runtime.classpath)" bench/soak/Soak.java \
-  --jdbc "$jdbc" "$@" | tee .work/soak-report.txt
+  --jdbc "$jdbc" --key-file .work/demo-admin.key "$@" | tee .work/soak-report.txt
