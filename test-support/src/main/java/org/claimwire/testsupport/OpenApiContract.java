@@ -34,6 +34,16 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * What the OpenAPI document the service under test serves ({@code GET /q/openapi?format=json}, through
+     * RestAssured's configured port) breaks; empty when it keeps the contract.
+     */
+    public static List<String> violationsOfServedDocument() {
+        String doc = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString();
+        return violations(parse(doc));
+    }
+
     public static List<String> violations(JsonNode doc) {
         List<String> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();

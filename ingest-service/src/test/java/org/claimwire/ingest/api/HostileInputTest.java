@@ -6,12 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Topics;
+import org.claimwire.ingest.feeds.TestFeedServer;
 import org.claimwire.testsupport.KafkaProbe;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
@@ -145,17 +144,8 @@ class HostileInputTest {
                 <item><guid>ok-%1$s</guid><title>Bridge repairs %1$s</title>
                   <description>Repairs to the old bridge will start next month, the city said.</description></item>
                 </channel></rss>""".formatted(tag, pubDate);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/rss", ex -> {
-            byte[] b = rss.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/rss";
+        try (TestFeedServer server = TestFeedServer.start().serve("/rss", rss, "Content-Type", "application/rss+xml")) {
+            String url = server.url("/rss");
             int id = admin().contentType("application/json").body(json(Map.of("url", url, "intervalSeconds", 60)))
                     .post("/api/v1/feeds").then().statusCode(201).extract().path("id");
             admin().post("/api/v1/feeds/" + id + "/poll").then().statusCode(200)
@@ -165,8 +155,6 @@ class HostileInputTest {
                     r -> r.value().contains("future-" + tag), Duration.ofSeconds(20));
             assertThat(KafkaProbe.header(dlq, Topics.DLQ_REASON_HEADER)).contains("in the future");
             admin().delete("/api/v1/feeds/" + id).then().statusCode(204);
-        } finally {
-            server.stop(0);
         }
         assertThat(published("FUTURE " + tag)).isEmpty();
         assertThat(published("Bridge repairs " + tag)).hasSize(1);

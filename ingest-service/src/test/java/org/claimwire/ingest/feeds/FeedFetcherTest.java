@@ -3,13 +3,8 @@ package org.claimwire.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,61 +13,24 @@ import org.junit.jupiter.api.Test;
 class FeedFetcherTest {
     static final String RSS = "<rss version='2.0'><channel><title>t</title></channel></rss>";
 
-    HttpServer server;
+    TestFeedServer server;
     String base;
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        // a byte every 200 ms for 20 s: each read is quick, the whole body is not
-        server.createContext("/slow", ex -> {
-            ex.sendResponseHeaders(200, 0);
-            try (OutputStream out = ex.getResponseBody()) {
-                for (int i = 0; i < 100; i++) {
-                    out.write(' ');
-                    out.flush();
-                    Thread.sleep(200);
-                }
-            } catch (Exception stop) {
-                // the client hung up
-            }
-        });
-        server.createContext("/ok", ex -> {
-            byte[] b = RSS.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Cache-Control", "public, max-age=900");
-            ex.getResponseHeaders().add("ETag", "\"v1\"");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.createContext("/moved", ex -> {
-            ex.getResponseHeaders().add("Location", "/ok");
-            ex.sendResponseHeaders(301, -1);
-            ex.close();
-        });
-        server.createContext("/temp", ex -> {
-            ex.getResponseHeaders().add("Location", "/moved");
-            ex.sendResponseHeaders(302, -1);
-            ex.close();
-        });
-        server.createContext("/busy", ex -> {
-            ex.getResponseHeaders().add("Retry-After", "120");
-            ex.sendResponseHeaders(429, -1);
-            ex.close();
-        });
-        server.createContext("/to-metadata", ex -> {
-            ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
-            ex.sendResponseHeaders(302, -1);
-            ex.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = TestFeedServer.start()
+                .trickle("/slow", "", 100)
+                .serve("/ok", RSS, "Cache-Control", "public, max-age=900", "ETag", "\"v1\"")
+                .status("/moved", 301, "Location", "/ok")
+                .status("/temp", 302, "Location", "/moved")
+                .status("/busy", 429, "Retry-After", "120")
+                .status("/to-metadata", 302, "Location", "http://169.254.169.254/latest/meta-data/");
+        base = server.base();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     FeedFetcher fetcher(Duration deadline) {

@@ -3,17 +3,13 @@ package org.claimwire.ingest.feeds;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.claimwire.events.EventJson;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
@@ -27,10 +23,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class FeedLifecycleTest {
-    HttpServer server;
+    TestFeedServer server;
     String base;
     String tag;
-    final AtomicInteger oldHits = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -40,35 +35,17 @@ class FeedLifecycleTest {
                 <item><guid>1</guid><title>Rail strike called off %1$s</title>
                   <description>The union called off Friday's rail strike after talks overnight, it said.</description></item>
                 </channel></rss>""".formatted(tag);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/old", ex -> {
-            oldHits.incrementAndGet();
-            ex.getResponseHeaders().add("Location", "/new");
-            ex.sendResponseHeaders(301, -1);
-            ex.close();
-        });
-        server.createContext("/new", ex -> {
-            byte[] b = rss.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.createContext("/gone", ex -> {
-            ex.sendResponseHeaders(410, -1);
-            ex.close();
-        });
-        server.createContext("/busy", ex -> {
-            ex.getResponseHeaders().add("Retry-After", "7200");
-            ex.sendResponseHeaders(429, -1);
-            ex.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = TestFeedServer.start()
+                .status("/old", 301, "Location", "/new")
+                .serve("/new", rss)
+                .status("/gone", 410)
+                .status("/busy", 429, "Retry-After", "7200");
+        base = server.base();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     int register(String path) throws Exception {
@@ -92,7 +69,7 @@ class FeedLifecycleTest {
         // <ttl>90</ttl> minutes beats the 60 s interval
         assertThat(Instant.parse(f.getString("nextFetchAt"))).isAfter(before.plus(Duration.ofMinutes(89)));
         poll(id);
-        assertThat(oldHits.get()).as("the old URL is not asked again").isEqualTo(1);
+        assertThat(server.hits("/old")).as("the old URL is not asked again").isEqualTo(1);
     }
 
     @Test

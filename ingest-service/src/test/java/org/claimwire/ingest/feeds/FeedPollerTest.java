@@ -3,20 +3,16 @@ package org.claimwire.ingest.feeds;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.claimwire.events.EventJson;
 import org.claimwire.events.Topics;
@@ -62,19 +58,8 @@ class FeedPollerTest {
                   <description>The city council approved next year's budget on Wednesday after a long debate about
                   road repairs and school funding.</description></item>
                 </channel></rss>""".formatted(tag);
-        AtomicInteger fetches = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/rss", ex -> {
-            fetches.incrementAndGet();
-            byte[] b = rss.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/rss";
+        try (TestFeedServer server = TestFeedServer.start().serve("/rss", rss, "Content-Type", "application/rss+xml")) {
+            String url = server.url("/rss");
             int id = given().contentType("application/json")
                     .body(EventJson.mapper().writeValueAsString(Map.of("url", url, "name", "timer", "intervalSeconds", 60)))
                     .post("/api/v1/feeds").then().statusCode(201).extract().path("id");
@@ -83,7 +68,7 @@ class FeedPollerTest {
                 JsonPath f = given().get("/api/v1/feeds/" + id).then().statusCode(200).extract().jsonPath();
                 return "ok".equals(f.getString("lastStatus"));
             });
-            assertThat(fetches.get()).isEqualTo(1); // the 60 s interval holds until the next fetch
+            assertThat(server.hits("/rss")).isEqualTo(1); // the 60 s interval holds until the next fetch
             JsonPath f = given().get("/api/v1/feeds/" + id).then().statusCode(200).extract().jsonPath();
             assertThat(f.getInt("itemsSeen")).isEqualTo(1);
             assertThat(f.getInt("itemsPublished")).isEqualTo(1);
@@ -93,10 +78,8 @@ class FeedPollerTest {
                     r -> (FeedService.uriScope(id) + "urn:poller:" + tag + ":1").equals(r.key()),
                     Duration.ofSeconds(20))).isNotNull();
             Thread.sleep(1000); // several more ticks: not due again, so not fetched again
-            assertThat(fetches.get()).isEqualTo(1);
+            assertThat(server.hits("/rss")).isEqualTo(1);
             given().delete("/api/v1/feeds/" + id).then().statusCode(204);
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -112,30 +95,9 @@ class FeedPollerTest {
                 <item><guid>urn:fast:%1$s</guid><title>Ferry timetable changes %1$s</title>
                   <description>The ferry company said on Monday that winter sailings start a week earlier.</description></item>
                 </channel></rss>""".formatted(tag);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/slow", ex -> {
-            ex.sendResponseHeaders(200, 0);
-            try (java.io.OutputStream out = ex.getResponseBody()) {
-                out.write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
-                for (int i = 0; i < 300; i++) {
-                    out.write(' ');
-                    out.flush();
-                    Thread.sleep(200);
-                }
-            } catch (Exception hungUp) {
-                // the poller gave up
-            }
-        });
-        server.createContext("/fast", ex -> {
-            byte[] b = rss.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (TestFeedServer server = TestFeedServer.start().trickle("/slow", "<rss version=\"2.0\"><channel>", 300)
+                .serve("/fast", rss)) {
+            String base = server.base();
             int slow = given().contentType("application/json")
                     .body(EventJson.mapper().writeValueAsString(Map.of("url", base + "/slow", "intervalSeconds", 600)))
                     .post("/api/v1/feeds").then().statusCode(201).extract().path("id");
@@ -155,8 +117,6 @@ class FeedPollerTest {
                     "timeout".equals(given().get("/api/v1/feeds/" + slow).then().extract().path("lastStatus")));
             given().delete("/api/v1/feeds/" + slow).then().statusCode(204);
             given().delete("/api/v1/feeds/" + fast).then().statusCode(204);
-        } finally {
-            server.stop(0);
         }
     }
 }

@@ -146,33 +146,26 @@ public final class InMemoryClaimIndex implements ClaimIndex {
                 return true;
             }
             return names.stream().anyMatch(n -> Text.containsPhrase(c.content(), n));
-        }).filter(c -> {
-            for (String w : Text.words(c.content())) {
-                for (String f : wordForms) {
-                    if (Lexicon.lemma(w).equals(Lexicon.lemma(f))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }).sorted(newestFirst()).limit(limit).toList();
+        }).filter(c -> sharesALemma(c.content(), wordForms)).sorted(newestFirst()).limit(limit).toList();
     }
 
     @Override
     public List<StoredClaim> claimsWithStance(Collection<String> stances, Collection<String> wordForms, int limit) {
-        return claims.stream().filter(c -> stances.contains(c.stance())).filter(c -> {
-            if (wordForms.isEmpty()) {
-                return true;
-            }
-            for (String w : Text.words(c.content() + " " + c.headline())) {
-                for (String f : wordForms) {
-                    if (Lexicon.lemma(w).equals(Lexicon.lemma(f))) {
-                        return true;
-                    }
+        return claims.stream().filter(c -> stances.contains(c.stance()))
+                .filter(c -> wordForms.isEmpty() || sharesALemma(c.content() + " " + c.headline(), wordForms))
+                .sorted(newestFirst()).limit(limit).toList();
+    }
+
+    /** True when a word of {@code text} has the lemma of one of {@code wordForms}. */
+    private static boolean sharesALemma(String text, Collection<String> wordForms) {
+        for (String w : Text.words(text)) {
+            for (String f : wordForms) {
+                if (Lexicon.lemma(w).equals(Lexicon.lemma(f))) {
+                    return true;
                 }
             }
-            return false;
-        }).sorted(newestFirst()).limit(limit).toList();
+        }
+        return false;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.claimwire.events.PubStatus;
 import org.claimwire.query.TestEvents;
 import org.claimwire.testsupport.KafkaTestResource;
 import org.claimwire.testsupport.PostgresTestResource;
+import org.claimwire.testsupport.ServesOpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
-class ApiTest {
+class ApiTest implements ServesOpenApiContract {
     static final String SEED = "urn:test:api:seed";
     static final String DE = "urn:test:api:de";
     static final String SOURCE = "ApiWire";
@@ -261,8 +262,6 @@ class ApiTest {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/claims"))
                 .body(containsString("/api/v1/stream"));
         given().get("/q/swagger-ui/").then().statusCode(200);
-        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(org.claimwire.testsupport.OpenApiContract.violations(
-                org.claimwire.testsupport.OpenApiContract.parse(doc))).isEmpty();
+        // the contract itself: openApiKeepsTheContract, from ServesOpenApiContract
     }
 }
