@@ -326,6 +326,23 @@ public class IngestPipeline {
         stateWriter.write(toSave);
     }
 
+    /**
+     * Dead-letters input that could not become a story (a feed item, a dropped file), waiting up to the publish
+     * timeout for the broker's ack. False, and logged, when the ack did not come.
+     */
+    public boolean deadLetter(String key, String payload, String reason) {
+        try {
+            publisher.deadLetter(key, payload, reason).get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("could not dead-letter %s: %s", key, e);
+            return false;
+        }
+    }
+
     /** Counts input that was refused before it reached the pipeline (unparseable). */
     public void countRejected(String source) {
         counter(source, "rejected").increment();

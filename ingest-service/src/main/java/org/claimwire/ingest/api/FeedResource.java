@@ -78,7 +78,7 @@ public class FeedResource {
                     + config.feeds().minIntervalSeconds(), PATH);
         }
         FeedView created = QuarkusTransaction.requiringNew().call(() -> {
-            if (FeedEntity.count("url", req.url().trim()) > 0) {
+            if (FeedEntity.urlRegistered(req.url().trim())) {
                 return null;
             }
             FeedEntity f = new FeedEntity();

@@ -7,7 +7,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.problems.Problem;
-import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 
 /** Input that cannot become a story, as the shared RFC 7807 problem of its kind. */
@@ -26,17 +25,6 @@ public class RejectedInputMapper implements ExceptionMapper<RejectedInput> {
     }
 
     static Problem problem(RejectedInput e, String instance) {
-        return Problem.of(type(e.kind()), e.getMessage(), instance);
-    }
-
-    static ProblemType type(RejectedInput.Kind kind) {
-        return switch (kind) {
-            case MALFORMED -> ProblemType.MALFORMED;
-            case IMPLAUSIBLE_DATE -> ProblemType.IMPLAUSIBLE_DATE;
-            case TOO_LARGE -> ProblemType.TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case NOT_A_STORY -> ProblemType.NOT_A_STORY;
-            case FORBIDDEN -> ProblemType.FORBIDDEN;
-        };
+        return Problem.of(e.kind().type, e.getMessage(), instance);
     }
 }

@@ -23,7 +23,6 @@ import org.claimwire.ingest.IngestPipeline;
 import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.ingest.formats.StoryDraft;
 import org.claimwire.ingest.formats.StoryFormats;
-import org.claimwire.ingest.messaging.StoryPublisher;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,8 +40,6 @@ public class DropWatcher {
     IngestConfig config;
     @Inject
     IngestPipeline pipeline;
-    @Inject
-    StoryPublisher publisher;
 
     private ScheduledExecutorService timer;
     private Path dir;
@@ -150,12 +147,7 @@ public class DropWatcher {
         Path failed = dir.resolve("failed");
         Files.move(p, failed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(failed.resolve(name + ".reason"), reason + "\n", StandardCharsets.UTF_8);
-        try {
-            publisher.deadLetter("file:" + name, "{\"file\":\"" + name.replace("\"", "").replace("\\", "") + "\"}", reason)
-                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception dlq) {
-            LOG.warnf("could not dead-letter %s: %s", name, dlq);
-        }
+        pipeline.deadLetter("file:" + name, "{\"file\":\"" + name.replace("\"", "").replace("\\", "") + "\"}", reason);
     }
 
     void stop(@Observes ShutdownEvent ev) {

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.claimwire.events.EventJson;
@@ -20,7 +17,6 @@ import org.claimwire.ingest.IngestConfig;
 import org.claimwire.ingest.IngestPipeline;
 import org.claimwire.ingest.formats.FeedParser;
 import org.claimwire.ingest.formats.RejectedInput;
-import org.claimwire.ingest.messaging.StoryPublisher;
 import org.claimwire.ingest.persistence.FeedEntity;
 import org.jboss.logging.Logger;
 
@@ -40,8 +36,6 @@ public class FeedService {
     IngestConfig config;
     @Inject
     IngestPipeline pipeline;
-    @Inject
-    StoryPublisher publisher;
 
     private SsrfGuard guard;
     private FeedFetcher fetcher;
@@ -222,7 +216,7 @@ public class FeedService {
             Duration delay = nextDelay(e.intervalSeconds, e.consecutiveErrors, config.feeds().maxBackoffSeconds());
             e.nextFetchAt = now.plus(honour(delay, o.asked, config.feeds().maxHonouredDelay()));
             if (o.movedTo != null) {
-                if (FeedEntity.count("url = ?1 and id <> ?2", o.movedTo, feedId) == 0) {
+                if (!FeedEntity.urlPolledByAnother(o.movedTo, feedId)) {
                     LOG.infof("feed %d moved permanently: %s -> %s", feedId, e.url, o.movedTo);
                     e.movedFrom = e.url;
                     e.url = o.movedTo;
@@ -264,14 +258,7 @@ public class FeedService {
         payload.put("itemIndex", index);
         payload.put("itemId", itemId);
         payload.put("reason", reason);
-        try {
-            publisher.deadLetter(itemId != null ? itemId : feed.url + "#" + index, payload.toString(), reason)
-                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("could not dead-letter item %d of feed %s: %s", index, feed.url, e);
-        }
+        pipeline.deadLetter(itemId != null ? itemId : feed.url + "#" + index, payload.toString(), reason);
     }
 
     /**
@@ -283,9 +270,7 @@ public class FeedService {
     public boolean claim(long feedId) {
         Instant now = Instant.now();
         Instant leaseEnd = now.plus(pollLease());
-        return QuarkusTransaction.requiringNew().call(() -> FeedEntity.update(
-                "nextFetchAt = ?1 where id = ?2 and enabled = true and (nextFetchAt is null or nextFetchAt <= ?3)",
-                leaseEnd, feedId, now)) == 1;
+        return QuarkusTransaction.requiringNew().call(() -> FeedEntity.claimDue(feedId, now, leaseEnd));
     }
 
     /** Longer than any one poll can take: the fetch deadline, then the broker's ack wait, plus a margin. */

@@ -54,4 +54,23 @@ public class FeedEntity extends PanacheEntityBase {
     public static List<FeedEntity> due(Instant now) {
         return list("enabled = true and (nextFetchAt is null or nextFetchAt <= ?1) order by id", now);
     }
+
+    /** True when a feed with this URL is registered. */
+    public static boolean urlRegistered(String url) {
+        return count("url", url) > 0;
+    }
+
+    /** True when a feed other than {@code feedId} polls this URL. */
+    public static boolean urlPolledByAnother(String url, long feedId) {
+        return count("url = ?1 and id <> ?2", url, feedId) > 0;
+    }
+
+    /**
+     * One atomic UPDATE: when the feed is enabled and due at {@code now}, its next fetch time moves to
+     * {@code leaseEnd}. True when this call won the feed.
+     */
+    public static boolean claimDue(long feedId, Instant now, Instant leaseEnd) {
+        return update("nextFetchAt = ?1 where id = ?2 and enabled = true and (nextFetchAt is null or nextFetchAt <= ?3)",
+                leaseEnd, feedId, now) == 1;
+    }
 }

@@ -97,19 +97,10 @@ public class EnrichResource {
             Enrichment result = service.enrich(req.body(), req.language(), date, "rest");
             return Response.ok(result, MediaType.APPLICATION_JSON).build();
         } catch (InputCheck.Rejected r) {
-            return Problems.response(problemType(r), r.getMessage(), INSTANCE);
+            return Problems.response(r.type(), r.getMessage(), INSTANCE);
         } catch (WorkLane.Full busy) {
             return Problems.retryAfter(ProblemType.OVERLOADED, config.rest().retryAfterSeconds(), "every enrichment "
                     + "slot is taken and the queue is full; retry later", INSTANCE);
         }
-    }
-
-    /** InputCheck speaks in statuses (it also names DLQ reasons); the API answers with the shared problem types. */
-    private static ProblemType problemType(InputCheck.Rejected r) {
-        return switch (r.status()) {
-            case 413 -> ProblemType.TOO_LARGE;
-            case 422 -> ProblemType.NOT_A_STORY;
-            default -> ProblemType.MALFORMED;
-        };
     }
 }

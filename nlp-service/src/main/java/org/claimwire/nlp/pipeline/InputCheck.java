@@ -1,28 +1,24 @@
 package org.claimwire.nlp.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import org.claimwire.problems.ProblemType;
 
-/** Rejects input that cannot be enriched, with an HTTP-like status and a reason a person can act on. */
+/** Rejects input that cannot be enriched, with its problem type and a reason a person can act on. */
 public final class InputCheck {
     /** Bodies above this many UTF-8 bytes are refused (413). */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+    /** The kind of problem (the shared catalogue: one status and title per kind) and a reason a person can act on. */
     public static final class Rejected extends RuntimeException {
-        private final int status;
-        private final String title;
+        private final ProblemType type;
 
-        public Rejected(int status, String title, String detail) {
+        public Rejected(ProblemType type, String detail) {
             super(detail);
-            this.status = status;
-            this.title = title;
+            this.type = type;
         }
 
-        public int status() {
-            return status;
-        }
-
-        public String title() {
-            return title;
+        public ProblemType type() {
+            return type;
         }
     }
 
@@ -31,11 +27,11 @@ public final class InputCheck {
 
     public static void check(String body) {
         if (body == null || body.isBlank()) {
-            throw new Rejected(400, "Empty body", "the story has no body text to enrich");
+            throw new Rejected(ProblemType.MALFORMED, "the story has no body text to enrich");
         }
         int bytes = body.length() > MAX_BODY_BYTES / 3 ? body.getBytes(StandardCharsets.UTF_8).length : body.length();
         if (bytes > MAX_BODY_BYTES) {
-            throw new Rejected(413, "Body too large",
+            throw new Rejected(ProblemType.TOO_LARGE,
                     "the body has " + bytes + " bytes; at most " + MAX_BODY_BYTES + " (1 MiB) are accepted");
         }
         // Only undecodable or control characters make a body poison. Few letters do not: a results table
@@ -54,7 +50,7 @@ public final class InputCheck {
             }
         }
         if (control + replacement > Math.max(2, n / 50)) {
-            throw new Rejected(422, "Not text",
+            throw new Rejected(ProblemType.NOT_A_STORY,
                     "the body does not look like natural-language text (" + (control + replacement)
                             + " control/undecodable characters in " + n + ")");
         }

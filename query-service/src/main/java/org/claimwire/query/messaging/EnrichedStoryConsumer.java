@@ -18,6 +18,8 @@ import org.claimwire.events.EventJson;
 import org.claimwire.query.config.QueryConfig;
 import org.claimwire.query.persistence.EntityNames;
 import org.claimwire.query.persistence.InvalidEventException;
+import org.claimwire.query.persistence.StorableEvent;
+import org.claimwire.query.persistence.StoreException;
 import org.claimwire.query.persistence.StoreResult;
 import org.claimwire.query.persistence.StoryStore;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -91,7 +93,7 @@ public class EnrichedStoryConsumer {
             } catch (InvalidEventException e) {
                 return deadLetter(message, e);
             } catch (RuntimeException e) {
-                if (databaseUnavailable(e)) {
+                if (StoreException.databaseUnavailable(e)) {
                     // The database is away, not the record bad: wait for it (the partition pauses behind this
                     // record) instead of dead-lettering good stories; readiness reports the database down meanwhile.
                     LOG.warnf("database unavailable while storing %s v%d (attempt %d), waiting: %s",
@@ -113,32 +115,6 @@ public class EnrichedStoryConsumer {
 
     private static final long UNAVAILABLE_BACKOFF_CAP_MS = 5_000;
 
-    /**
-     * True when the failure says the database cannot be reached (SQLState class 08 "connection exception",
-     * 57P0x "server shutting down / cannot connect now", a refused socket, or no pooled connection to be had),
-     * as opposed to a statement that fails on this record.
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-            // Agroal's pool timeout carries no SQLState.
-            if (t instanceof java.sql.SQLException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
     /** Parses and validates a record value; the exception message is the dead-letter reason. */
     public static EnrichedStory parse(String payload) {
         if (payload == null || payload.isBlank()) {
@@ -152,7 +128,7 @@ public class EnrichedStoryConsumer {
             int nl = msg.indexOf('\n');
             throw new InvalidEventException("not an EnrichedStory JSON: " + (nl > 0 ? msg.substring(0, nl) : msg));
         }
-        StoryStore.validate(event);
+        StorableEvent.check(event);
         return event;
     }
 

@@ -48,50 +48,9 @@ public class StoryStore {
     private final EntityResolver resolver = new EntityResolver();
     private final ObjectMapper json = EventJson.mapper();
 
-    /** Validates an event before storing; the message says what is wrong (it becomes the DLQ reason). */
-    public static void validate(EnrichedStory es) {
-        if (es == null || es.story() == null) {
-            throw new InvalidEventException("no story in the event");
-        }
-        Story s = es.story();
-        if (s.uri() == null || s.uri().isBlank()) {
-            throw new InvalidEventException("story has no uri");
-        }
-        if (s.version() < 1) {
-            throw new InvalidEventException("story " + s.uri() + " has version " + s.version() + " (must be >= 1)");
-        }
-        if (s.uri().length() > 2000) {
-            throw new InvalidEventException("story uri longer than 2000 characters");
-        }
-        Enrichment en = es.enrichment();
-        if (en == null) {
-            return;
-        }
-        // Offsets index into the body (the headline of a flash); spans that do not fit it mean the enrichment
-        // is not of this text.
-        int length = s.analysedText() == null ? 0 : s.analysedText().length();
-        for (Enrichment.Entity e : en.entities()) {
-            for (Enrichment.Span m : e.mentions()) {
-                checkSpan(s, "mention of entity " + e.id(), m.start(), m.end(), length);
-            }
-        }
-        for (Enrichment.Claim cl : en.claims()) {
-            if (cl.content() != null) {
-                checkSpan(s, "content of claim " + cl.id(), cl.content().start(), cl.content().end(), length);
-            }
-        }
-    }
-
-    private static void checkSpan(Story s, String what, int start, int end, int bodyLength) {
-        if (start < 0 || end < start || end > bodyLength) {
-            throw new InvalidEventException("story " + s.uri() + " v" + s.version() + ": " + what + " spans [" + start
-                    + ", " + end + ") outside its body of " + bodyLength + " characters");
-        }
-    }
-
     @Transactional
     public StoreResult store(EnrichedStory es, String eventId) {
-        validate(es);
+        StorableEvent.check(es);
         try (Connection c = dataSource.getConnection()) {
             return doStore(c, es, eventId);
         } catch (SQLException e) {
@@ -104,7 +63,7 @@ public class StoryStore {
      * bench/ask/Eval.java, commit their own); the consumer uses {@link #store(EnrichedStory, String)}.
      */
     public StoreResult store(Connection c, EnrichedStory es, String eventId) throws SQLException {
-        validate(es);
+        StorableEvent.check(es);
         return doStore(c, es, eventId);
     }
 

@@ -1,4 +1,4 @@
-package org.claimwire.query.messaging;
+package org.claimwire.query.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,20 +11,20 @@ class DatabaseUnavailableTest {
 
     @Test
     void connectionFailuresAreUnavailabilityWhereverTheyAreWrapped() {
-        assertThat(EnrichedStoryConsumer.databaseUnavailable(new IllegalStateException("query failed",
+        assertThat(StoreException.databaseUnavailable(new IllegalStateException("query failed",
                 new SQLException("Connection to localhost:5432 refused", "08001")))).isTrue();
-        assertThat(EnrichedStoryConsumer.databaseUnavailable(new RuntimeException(
+        assertThat(StoreException.databaseUnavailable(new RuntimeException(
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
-        assertThat(EnrichedStoryConsumer.databaseUnavailable(new RuntimeException(new ConnectException("refused"))))
+        assertThat(StoreException.databaseUnavailable(new RuntimeException(new ConnectException("refused"))))
                 .isTrue();
-        assertThat(EnrichedStoryConsumer.databaseUnavailable(
+        assertThat(StoreException.databaseUnavailable(
                 new SQLException("Sorry, acquisition timeout!"))).isTrue();
     }
 
     @Test
     void statementFailuresOnTheRecordAreNot() {
-        assertThat(EnrichedStoryConsumer.databaseUnavailable(new RuntimeException(
+        assertThat(StoreException.databaseUnavailable(new RuntimeException(
                 new SQLException("value too long for type character varying(10)", "22001")))).isFalse();
-        assertThat(EnrichedStoryConsumer.databaseUnavailable(new IllegalArgumentException("bad offsets"))).isFalse();
+        assertThat(StoreException.databaseUnavailable(new IllegalArgumentException("bad offsets"))).isFalse();
     }
 }
