@@ -16,6 +16,8 @@ final class ContentSpans {
     /** Prepositions whose phrase can be a content ("called for a recount", "worried about jobs"). */
     private static final Set<String> CONTENT_PREPOSITIONS = Set.of("obl:for", "obl:about", "obl:of", "obl:against",
             "obl:over");
+    /** Prepositions that tie a second part to a noun-phrase content: "accused X of Y", "praised X for Y", "hailed X as Y". */
+    private static final Set<String> COMPLEMENT_PREPOSITIONS = Set.of("for", "of", "as", "over");
 
     private final CueLexicon lex;
 
@@ -110,18 +112,32 @@ final class ContentSpans {
                 heads.add(objs.get(objs.size() - 1).dep());
             }
         }
+        if (heads.isEmpty() && lex.has(lemma, "naming")) {
+            int[] named = namingSpan(s, k);
+            if (named != null) {
+                heads.add(named[2]); // "called Trump a “liar”": the object and the name it is given
+            }
+        }
         if (heads.isEmpty() && lex.has(lemma, "obj")) {
             for (Edge e : s.out(k, r -> r.equals("obj"))) {
-                if (s.token(e.dep()).isNoun() || s.token(e.dep()).pos().equals("CD")) {
+                Token o = s.token(e.dep());
+                if (o.isNoun() || o.pos().equals("CD")
+                        || o.pos().equals("PRP") && !complement(s, k, e.dep(), lemma).isEmpty()) { // "blasted him for"
                     heads.add(e.dep());
                 }
             }
         }
-        if (heads.isEmpty() && lex.has(lemma, "obl")) {
-            for (Edge e : s.out(k, CONTENT_PREPOSITIONS::contains)) {
+        if (heads.isEmpty() && lex.takesPreposition(lemma)) {
+            for (Edge e : s.out(k, r -> takesPreposition(lemma, r))) {
                 if (e.dep() > k && (s.token(e.dep()).isNoun() || s.token(e.dep()).isVerb())) {
                     heads.add(e.dep());
                     break;
+                }
+            }
+            if (heads.isEmpty()) {
+                int c = prepositionalClause(s, k, r -> takesPreposition(lemma, r));
+                if (c >= 0) {
+                    heads.add(c);
                 }
             }
         }
@@ -149,6 +165,84 @@ final class ContentSpans {
             }
         }
         return keep;
+    }
+
+    /** Whether the cue takes a phrase with this preposition ("obl:for") as its content: the "obl" flag or its own "obl:to". */
+    private boolean takesPreposition(String lemma, String rel) {
+        return CONTENT_PREPOSITIONS.contains(rel) && lex.has(lemma, "obl") || rel.startsWith("obl:") && lex.has(lemma, rel);
+    }
+
+    /**
+     * "called for contestants to wear ...", "called on Trump to stop ...", "pointed to Britain's decision to leave
+     * ...": the parser makes the preposition the marker of an adverbial clause right after the cue. That clause,
+     * without the preposition, is the content; -1 when there is none.
+     */
+    static int prepositionalClause(Sentence s, int k, java.util.function.Predicate<String> allowed) {
+        int p = k + 1;
+        while (p < s.size() && s.token(p).pos().startsWith("RB")) {
+            p++; // "called again for"
+        }
+        if (p >= s.size() || !s.token(p).pos().equals("IN") || !allowed.test("obl:" + s.token(p).lower())) {
+            return -1;
+        }
+        for (int c : s.children(k)) {
+            if (c > p && s.rel(c).startsWith("advcl") && s.subtree(c, x -> false).get(0) == p
+                    && (s.token(c).isVerb() || s.token(c).isNoun())) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** Cue lemmas whose naming object ("called the deal a disaster") is parsed in many shapes. */
+    private static final Set<String> NAMING_RELS = Set.of("dep", "obl:npmod", "xcomp", "obj", "iobj", "appos");
+
+    /**
+     * "called Trump a “pathological liar”", "called her vote in favor of the war a mistake": an object right
+     * after the cue followed by a second noun phrase (the name given), in whatever shape the parser left them.
+     * Returns {first token, last token, object head}, or null.
+     */
+    static int[] namingSpan(Sentence s, int k) {
+        if (k + 1 >= s.size()) {
+            return null;
+        }
+        for (int c : s.children(k)) {
+            String r = s.rel(c);
+            if (c <= k || !(r.equals("obj") || r.equals("iobj")) || s.subtree(c, x -> false).get(0) != k + 1) {
+                continue;
+            }
+            List<Integer> right = s.subtree(k, x -> x < k);
+            int end = -1;
+            for (int t : right) {
+                if (t <= c || !s.token(t).isNoun() || !NAMING_RELS.contains(s.rel(t)) || s.dominates(t, c)) {
+                    continue;
+                }
+                List<Integer> np = s.subtree(t, x -> false);
+                Token first = s.token(np.get(0));
+                boolean nameLike = first.pos().equals("DT") || first.pos().equals("``") || Quotes.isQuoteMark(first.word())
+                        || first.pos().startsWith("JJ") && np.get(0) > c;
+                if (!nameLike || breaksBetween(s, c, np.get(0))) {
+                    continue;
+                }
+                end = np.get(np.size() - 1);
+                break;
+            }
+            if (end > c) {
+                return new int[] {k + 1, end, c};
+            }
+        }
+        return null;
+    }
+
+    /** A clause break (comma and conjunction, a verb, a semicolon) between the object and the name. */
+    private static boolean breaksBetween(Sentence s, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            Token t = s.token(i);
+            if (t.isVerb() || t.word().equals(";") || t.pos().equals("CC") && s.token(i - 1).word().equals(",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasOwnSubject(Sentence s, int h) {
@@ -191,8 +285,8 @@ final class ContentSpans {
         for (int guard = 0; a >= 0 && guard < 4; guard++) {
             String r = s.rel(a);
             int h = s.head(a);
-            if (r.equals("csubj") && h > k && s.token(h).isVerb()) {
-                return h;
+            if (r.equals("csubj") && h > k && (s.token(h).isVerb() || hasCopula(s, h))) {
+                return h;           // "polls showed Clinton was the winner": the predicate may be a noun
             }
             if (!(r.equals("acl") || r.equals("obj")) || h < 0) {
                 return -1;
@@ -200,6 +294,15 @@ final class ContentSpans {
             a = h;
         }
         return -1;
+    }
+
+    private static boolean hasCopula(Sentence s, int h) {
+        for (int c : s.children(h)) {
+            if (s.rel(c).equals("cop")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -282,8 +385,54 @@ final class ContentSpans {
         if (s.rel(h).startsWith("obl")) {
             toks.removeIf(t -> s.rel(t).equals("case") && s.head(t) == h);
         }
+        String lemma = s.token(k).lemma();
+        if (s.head(h) == k && h > k && s.rel(h).startsWith("advcl") && !toks.isEmpty()
+                && prepositionalClause(s, k, r -> takesPreposition(lemma, r)) == h) {
+            toks.remove(0); // "called for [contestants to wear ...]"
+        }
+        if (s.head(h) == k && (s.rel(h).equals("obj") || s.rel(h).equals("iobj"))) {
+            int[] named = lex.has(lemma, "naming") ? namingSpan(s, k) : null;
+            if (named != null && named[2] == h) {
+                return range(named[0], named[1]);
+            }
+            if (lex.has(lemma, "obj")) {
+                toks.sort(Integer::compare);
+                toks.addAll(complement(s, k, toks.get(toks.size() - 1), lemma));
+            }
+        } else if (s.head(h) == k && h > k && s.rel(h).startsWith("obl") && !toks.isEmpty()) {
+            toks.sort(Integer::compare);
+            toks.addAll(complement(s, k, toks.get(toks.size() - 1), lemma)); // "pointed to X as an example"
+        }
         toks.sort(Integer::compare);
         return toks;
+    }
+
+    /**
+     * The second part of a noun-phrase content, right after the object: "accused Holt [of being a Democrat]",
+     * "praised the agency [for its work]", "hailed Trump [as the comeback kid]", "likened RT [to the BBC]" (a
+     * preposition of the cue's own "obl:to" flag). Empty when there is none.
+     */
+    private List<Integer> complement(Sentence s, int k, int objEnd, String lemma) {
+        int p = objEnd + 1;
+        if (p < s.size() && s.token(p).word().equals(",")) {
+            p++;
+        }
+        if (p >= s.size() || !s.token(p).pos().equals("IN")) {
+            return List.of();
+        }
+        String prep = s.token(p).lower();
+        if (!COMPLEMENT_PREPOSITIONS.contains(prep) && !lex.has(lemma, "obl:" + prep)) {
+            return List.of();
+        }
+        for (int c : s.children(k)) {
+            String r = s.rel(c);
+            if (c > p && (r.equals("obl") || r.startsWith("advcl")) && s.subtree(c, x -> false).get(0) == p) {
+                List<Integer> more = new ArrayList<>(s.subtree(c, x -> false));
+                more.remove(0);
+                return more;
+            }
+        }
+        return List.of();
     }
 
     private boolean isParticipialCue(Sentence s, int c) {

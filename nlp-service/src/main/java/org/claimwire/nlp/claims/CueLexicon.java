@@ -93,6 +93,12 @@ public final class CueLexicon {
         return f != null && f.contains(flag);
     }
 
+    /** Whether a prepositional phrase can be the cue's content: the "obl" flag or an "obl:PREP" flag. */
+    public boolean takesPreposition(String lemma) {
+        Set<String> f = cues.get(lemma.toLowerCase(Locale.ROOT));
+        return f != null && f.stream().anyMatch(x -> x.equals("obl") || x.startsWith("obl:"));
+    }
+
     /** The kind of attribution a cue makes: its kind flag, else STATEMENT. */
     public Kind kind(String lemma) {
         if (has(lemma, "question")) {

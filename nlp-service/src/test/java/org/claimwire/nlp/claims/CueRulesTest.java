@@ -1,0 +1,108 @@
+package org.claimwire.nlp.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.claimwire.events.Enrichment.Claim;
+import org.claimwire.events.Enrichment.Kind;
+import org.claimwire.events.Enrichment.Mode;
+import org.claimwire.events.Enrichment.Stance;
+import org.claimwire.nlp.doc.Conllu;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.entities.EntityExtractor;
+import org.claimwire.nlp.entities.StoryEntities;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cues whose content is not a quote (a noun phrase, a prepositional phrase, an infinitive with its controller),
+ * on parsed fixtures (cue-sentences.conllu, written from cue-sentences.txt by ParseDump): no CoreNLP is loaded.
+ * The fixtures keep the parser's real errors ("called on X to ..." as an adverbial clause), which the rules repair.
+ */
+class CueRulesTest {
+    private static List<ParsedDoc> docs;
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(CueLexicon.standard());
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = CueRulesTest.class.getResourceAsStream("cue-sentences.conllu")) {
+            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<Claim> claims(String prefix) {
+        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
+        StoryEntities ents = new EntityExtractor().extract(doc);
+        return EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).stream()
+                .filter(c -> c.mode() != Mode.UNATTRIBUTED).toList();
+    }
+
+    private static Claim only(String prefix) {
+        List<Claim> cs = claims(prefix);
+        assertThat(cs).as("claims of: " + prefix).hasSize(1);
+        return cs.get(0);
+    }
+
+    private static void assertClaim(Claim c, String speaker, String cue, String content, Kind kind) {
+        assertThat(c.speaker().text()).isEqualTo(speaker);
+        assertThat(c.cue().text()).isEqualTo(cue);
+        assertThat(c.content().text()).isEqualTo(content);
+        assertThat(c.kind()).isEqualTo(kind);
+        assertThat(c.stance()).isEqualTo(Stance.ASSERTS);
+    }
+
+    @Test
+    void callOnOrForParsedAsAdverbialClauseHasTheClauseAsContent() {
+        assertClaim(only("The senator called on"), "The senator", "called", "the agency to release the videos",
+                Kind.STATEMENT);
+        assertClaim(only("The mayor called for"), "The mayor", "called", "landlords to freeze rents until spring",
+                Kind.STATEMENT);
+    }
+
+    @Test
+    void namingTakesTheObjectAndTheNameGiven() {
+        assertClaim(only("The candidate called his rival"), "The candidate", "called",
+                "his rival a \"dangerous fraud\" who lies to voters", Kind.STATEMENT);
+        // the name hangs from the verb, after a prepositional phrase on the object
+        assertClaim(only("The governor called her own vote"), "The governor", "called",
+                "her own vote for the bridge project a mistake", Kind.STATEMENT);
+    }
+
+    @Test
+    void objectContentTakesItsComplementAlong() {
+        assertClaim(only("The union accused"), "The union", "accused", "the company of hiding its losses", Kind.STATEMENT);
+        // a pronoun object is a content only with its complement
+        assertClaim(only("The coach blasted"), "The coach", "blasted", "them for missing practice", Kind.STATEMENT);
+        // the cue's own preposition (liken obl:to)
+        assertClaim(only("The senator likened"), "The senator", "likened", "the tax plan to a lottery ticket",
+                Kind.STATEMENT);
+    }
+
+    @Test
+    void cueSpecificPrepositionIsTheContentWithItsComplement() {
+        assertClaim(only("The economist pointed to"), "The economist", "pointed",
+                "the rising deficit as a warning sign", Kind.STATEMENT);
+        // "point" takes no object: pointing a camera is no attribution
+        assertThat(claims("The crew was pointing")).isEmpty();
+    }
+
+    @Test
+    void cueAsClausalSubjectOfANominalPredicateHasThePredicateClauseAsContent() {
+        assertClaim(only("Early polls showed"), "Early polls", "showed", "the mayor was the favorite of younger voters",
+                Kind.EVIDENCE);
+    }
+
+    @Test
+    void usersAddPrepositionsToTheirOwnCues() {
+        CueLexicon lex = new CueLexicon(Map.of("harp", Set.of("obl:on"), "speak", Set.of("obl"), "say", Set.of()));
+        assertThat(lex.takesPreposition("harp")).isTrue();
+        assertThat(lex.takesPreposition("speak")).isTrue();
+        assertThat(lex.takesPreposition("say")).isFalse();
+    }
+}
