@@ -115,8 +115,9 @@ public final class ClaimExtractor {
             return; // "declined to comment", "wants to say": handled by the governing cue
         }
         int subj = Speakers.sourceToken(s, k, site.form(), lex);
-        if (subj >= 0 && (Speakers.isNonSource(s, k, subj) || lex.has(lemma, "deny") && StanceRules.isNonSpeaker(s, subj))) {
-            return; // "I said"; "the rules deny benefits" (a rule decides, it does not speak)
+        if (subj >= 0 && (Speakers.isNonSource(s, k, subj) || (lex.has(lemma, "deny") || lex.has(lemma, "agent"))
+                && StanceRules.isNonSpeaker(s, subj))) {
+            return; // "I said"; "the rules deny benefits", "traffic calls for a new road" (no one speaks)
         }
         if (subj < 0 && site.form() != CueFinder.Form.PASSIVE) {
             return;
