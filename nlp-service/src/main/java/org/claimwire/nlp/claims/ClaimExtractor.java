@@ -64,6 +64,7 @@ public final class ClaimExtractor {
                 }
             }
         }
+        QuoteFrames.attribute(doc, ents, quotes, drafts, lex);
         for (Draft d : drafts) {
             QuoteAttribution.extendToResumedQuote(d, doc, quotes, drafts);
         }
@@ -114,7 +115,7 @@ public final class ClaimExtractor {
         if (s.rel(k).equals("xcomp") && s.head(k) >= 0 && lex.isCue(s.token(s.head(k)).lemma())) {
             return; // "declined to comment", "wants to say": handled by the governing cue
         }
-        int subj = Speakers.sourceToken(s, k, site.form(), lex);
+        int subj = QuoteAttribution.sourceOutsideQuote(s, k, Speakers.sourceToken(s, k, site.form(), lex), quotes);
         if (subj >= 0 && (Speakers.isNonSource(s, k, subj) || (lex.has(lemma, "deny") || lex.has(lemma, "agent"))
                 && StanceRules.isNonSpeaker(s, subj))) {
             return; // "I said"; "the rules deny benefits", "traffic calls for a new road" (no one speaks)

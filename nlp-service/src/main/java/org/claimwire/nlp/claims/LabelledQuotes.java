@@ -56,9 +56,9 @@ final class LabelledQuotes {
             while (last + 1 < ss.size() && !doc.paragraphBreak(ss.get(last), ss.get(last + 1))) {
                 last++;
             }
-            int cb = s.token(colon + 1).begin();
+            int cb = s.token(Quotes.isQuoteMark(s.token(colon + 1).word()) ? colon + 2 : colon + 1).begin();
             int ce = ss.get(last).end();
-            if (covered(drafts, cb, ce)) {
+            if (attributedFromOutside(drafts, cb, ce)) {
                 continue;
             }
             Draft d = new Draft();
@@ -100,7 +100,7 @@ final class LabelledQuotes {
         String text = doc.text();
         List<Sentence> ss = doc.sentences();
         for (Quotes.Quote q : quotes) {
-            if (covered(drafts, q.begin(), q.end())) {
+            if (attributedFromOutside(drafts, q.begin(), q.end())) {
                 continue;
             }
             for (int si = q.endSent(); si < ss.size() && si <= q.endSent() + 1; si++) {
@@ -109,7 +109,7 @@ final class LabelledQuotes {
                 for (int k = 0; k < s.size(); k++) {
                     Token t = s.token(k);
                     if (t.begin() >= q.end() && DASHES.contains(t.word())
-                            && text.substring(q.end(), t.begin()).matches("[\\s”\"’'.,!?]*")) {
+                            && text.substring(q.end(), t.begin()).matches("(?U)[\\s”\"’'.,!?]*")) {
                         dash = k;
                         break;
                     }
@@ -123,13 +123,17 @@ final class LabelledQuotes {
                     end++;
                 }
                 boolean endsLine = end >= s.size() || s.token(end).word().equals(",")
-                        || si + 1 >= ss.size() || doc.paragraphBreak(s, ss.get(si + 1));
+                        || text.substring(s.token(end - 1).end(), s.token(end).begin()).indexOf('\n') >= 0;
                 if (!endsLine || end - dash > 6) {
                     continue;
                 }
+                int nameEnd = end;
+                while (nameEnd > dash + 2 && s.token(nameEnd - 1).word().equals(".")) {
+                    nameEnd--; // "― Carla Sanchez." : the full stop ends the line, not the name
+                }
                 Draft d = new Draft();
                 d.sent = si;
-                Ref speaker = ents.resolveNounPhrase(s, end - 1, dash + 1, end);
+                Ref speaker = ents.resolveNounPhrase(s, nameEnd - 1, dash + 1, nameEnd);
                 d.speaker = speaker;
                 Token c = s.token(dash);
                 d.cue = new Enrichment.Cue(c.begin(), c.end(), c.word(), "—");
@@ -142,18 +146,29 @@ final class LabelledQuotes {
         }
     }
 
-    private static boolean covered(List<Draft> drafts, int b, int e) {
+    /**
+     * Whether a claim whose cue stands outside [b, e) already takes at least half of it as content: then the
+     * label or signature adds nothing. Claims made inside the quote (“... Trump said Hispanics ...” ― Jane
+     * Doe) are nested in it and do not count.
+     */
+    static boolean attributedFromOutside(List<Draft> drafts, int b, int e) {
         for (Draft d : drafts) {
-            if (d.cb < e && b < d.ce) {
+            boolean cueInside = d.cue != null && b <= d.cue.start() && d.cue.end() <= e;
+            int overlap = Math.min(e, d.ce) - Math.max(b, d.cb);
+            if (!cueInside && overlap * 2 >= e - b) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Without trailing spaces, or the closing mark of a quote the content opened with. */
     private static int trimEnd(ParsedDoc doc, int b, int e) {
         String t = doc.text();
         while (e > b && Character.isWhitespace(t.charAt(e - 1))) {
+            e--;
+        }
+        if (e > b && b > 0 && Quotes.isQuoteMark(String.valueOf(t.charAt(b - 1))) && "”\"»".indexOf(t.charAt(e - 1)) >= 0) {
             e--;
         }
         return e;

@@ -51,9 +51,17 @@ final class Quotes {
             for (int k = 0; k < s.size(); k++) {
                 Token t = s.token(k);
                 String w = t.word();
-                boolean straight = w.equals("\"") || asciiDoubleOpening(text, s, k, openSent);
-                boolean isOpen = OPEN.contains(w) || (straight && openSent < 0);
-                boolean isClose = !isOpen && CLOSE.contains(w) || (straight && openSent >= 0);
+                boolean isOpen;
+                boolean isClose;
+                if (w.equals("\"")) {
+                    Side side = straightSide(text, t);
+                    isOpen = side == Side.OPEN || side == Side.EITHER && openSent < 0;
+                    isClose = !isOpen;
+                } else {
+                    boolean ascii = asciiDoubleOpening(text, s, k, openSent);
+                    isOpen = OPEN.contains(w) || ascii || CLOSE.contains(w) && openSent < 0 && opensLine(text, s, k);
+                    isClose = !isOpen && CLOSE.contains(w);
+                }
                 if (isOpen && !isClose) {
                     if (openSent >= 0) {
                         addBroken(out, doc, openSent, openTok, si, k, cues);
@@ -76,6 +84,47 @@ final class Quotes {
         return out;
     }
 
+
+    private enum Side { OPEN, CLOSE, EITHER }
+
+    /**
+     * Which side of a quote a straight mark stands on, from its neighbours: after a space and before a word
+     * it opens, after a word and before a space or punctuation it closes. Copy that mixes straight and curly
+     * marks or drops one mark would otherwise flip every later quote inside out.
+     */
+    private static Side straightSide(String text, Token t) {
+        char before = t.begin() == 0 ? '\n' : text.charAt(t.begin() - 1);
+        char after = t.end() >= text.length() ? '\n' : text.charAt(t.end());
+        boolean openBefore = Character.isWhitespace(before) || Character.isSpaceChar(before) || "([{—–-".indexOf(before) >= 0;
+        boolean closeAfter = Character.isWhitespace(after) || Character.isSpaceChar(after) || ".,;:!?)]}—–-".indexOf(after) >= 0;
+        if (openBefore && !closeAfter) {
+            return Side.OPEN;
+        }
+        if (closeAfter && !openBefore) {
+            return Side.CLOSE;
+        }
+        return Side.EITHER;
+    }
+
+    /**
+     * A closing mark typed where an opening one belongs (”Fear. I am afraid ...”): at the start of a line
+     * and before a word it can only open a quote.
+     */
+    private static boolean opensLine(String text, Sentence s, int k) {
+        if (k + 1 >= s.size() || s.token(k + 1).isPunct()) {
+            return false;
+        }
+        for (int i = s.token(k).begin() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Copy that quotes with two apostrophes both ways (''like this,'' she said): '' opens a quote when none

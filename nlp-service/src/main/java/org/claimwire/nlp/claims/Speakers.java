@@ -79,6 +79,18 @@ final class Speakers {
                 || Quotes.isQuoteMark(before) || before.equals("’”") || before.equals("'"))) {
             return -1;
         }
+        return postposedSource(s, k);
+    }
+
+    /**
+     * The noun phrase that starts right after the cue at {@code k} ("said Linda Wells, a lawyer"): a dependent
+     * of the cue when the parser attached it there, else the last noun of the words up to the next comma
+     * (a quoted subject often draws the name into its own phrase). -1 when the cue is not followed by one.
+     */
+    static int postposedSource(Sentence s, int k) {
+        if (k + 1 >= s.size()) {
+            return -1;
+        }
         for (int c : s.children(k)) {
             if (c <= k || !INVERSION_RELS.contains(s.rel(c))) {
                 continue;
@@ -93,7 +105,16 @@ final class Speakers {
                 return c;
             }
         }
-        return -1;
+        int last = -1;
+        for (int i = k + 1; i < s.size() && i <= k + 6; i++) {
+            Token t = s.token(i);
+            if (t.isNoun()) {
+                last = i;
+            } else if (!(t.pos().equals("DT") || t.pos().equals("JJ") || t.pos().equals("POS") || t.pos().equals("PRP$"))) {
+                break;
+            }
+        }
+        return last >= 0 && s.token(k + 1).isNoun() || last >= 0 && s.token(k + 1).pos().equals("DT") ? last : -1;
     }
 
     /** Light verbs whose subject is the source of their cue-noun object: "Trump made the claim that ...". */
@@ -129,6 +150,10 @@ final class Speakers {
             h = s.head(h);
         }
         return h;
+    }
+
+    static boolean isFirstOrSecondPerson(Token t) {
+        return FIRST_SECOND_PERSON.contains(t.lower());
     }
 
     /** Sources that make no claim of a story's subject: "I said", "we think", "there was said", expletive "it". */

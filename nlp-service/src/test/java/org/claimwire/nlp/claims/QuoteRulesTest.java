@@ -1,0 +1,132 @@
+package org.claimwire.nlp.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.claimwire.events.Enrichment.Claim;
+import org.claimwire.events.Enrichment.Mode;
+import org.claimwire.nlp.doc.Conllu;
+import org.claimwire.nlp.doc.ParsedDoc;
+import org.claimwire.nlp.entities.EntityExtractor;
+import org.claimwire.nlp.entities.StoryEntities;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quote rules on parsed fixtures (quote-sentences.conllu, written from quote-sentences.txt by ParseDump):
+ * signed vox-pop quotes, quotes whose parse went wrong, quotes that resume after the attribution or in the
+ * next paragraph. No CoreNLP is loaded.
+ */
+class QuoteRulesTest {
+    private static List<ParsedDoc> docs;
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(CueLexicon.standard());
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = QuoteRulesTest.class.getResourceAsStream("quote-sentences.conllu")) {
+            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<Claim> claims(String prefix) {
+        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
+        StoryEntities ents = new EntityExtractor().extract(doc);
+        return EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).stream()
+                .filter(c -> c.mode() != Mode.UNATTRIBUTED).toList();
+    }
+
+    private static Claim withCue(String prefix, String cue) {
+        List<Claim> cs = claims(prefix).stream().filter(c -> c.cue() != null && c.cue().text().equals(cue)).toList();
+        assertThat(cs).as("claims with cue " + cue + " in: " + prefix).hasSize(1);
+        return cs.get(0);
+    }
+
+    private static String speaker(Claim c) {
+        return c.speaker() == null ? null : c.speaker().text();
+    }
+
+    @Test
+    void dashSignedQuotesAreAttributedToTheNameEvenWithAClaimInside() {
+        List<Claim> signed = claims("Voters in Ohio speak.").stream().filter(c -> !c.cue().text().equals("said")).toList();
+        assertThat(signed).extracting(QuoteRulesTest::speaker)
+                .containsExactly("Maria Lopez", "Tom Baker", "Ana Ruiz", "Peter Olsen"); // no full stop in the name
+        assertThat(signed.get(0).content().text())
+                .isEqualTo("The mayor said the roads were safe. He was wrong about that. Nobody fixed the bridge.");
+        assertThat(signed).allMatch(c -> c.mode() == Mode.DIRECT);
+        // ”Fear. ...” opens with a closing mark at the start of its line: still one quote of two sentences
+        assertThat(signed.get(2).content().text()).startsWith("Fear. I am worried");
+        assertThat(signed.get(3).cue().text()).isEqualTo("--");
+        // the claim inside the quote stays too (nested attribution)
+        assertThat(withCue("Voters in Ohio speak.", "said").content().text()).isEqualTo("the roads were safe");
+    }
+
+    @Test
+    void aSubjectInsideTheQuoteIsNotTheSource() {
+        Claim c = withCue("“The plan is a disaster", "said");
+        assertThat(speaker(c)).startsWith("Linda Wells");
+        assertThat(c.content().text()).isEqualTo("The plan is a disaster for the city. Total disaster");
+        Claim that = withCue("“That,” he added", "added");
+        assertThat(speaker(that)).isEqualTo("he");
+    }
+
+    @Test
+    void aQuoteInterruptedByItsAttributionIsOneContent() {
+        Claim c = withCue("“That,” he added", "added");
+        assertThat(c.content().text()).startsWith("That,” he added, “would make life");
+        assertThat(c.content().text()).endsWith("for our children.");
+    }
+
+    @Test
+    void aQuoteParagraphWithoutACueContinuesTheQuoteBefore() {
+        Claim c = withCue("“We will not close the plant,” said Robert Lane, the plant manager.\n“The workers need these jobs. We",
+                "said");
+        assertThat(c.content().text()).startsWith("We will not close the plant");
+        assertThat(c.content().text()).endsWith("We owe them that much.");
+        Claim colon = withCue("Karen Bell said:", "said");
+        assertThat(colon.content().text()).startsWith("The vote was rigged.").endsWith("in the north. Nobody.");
+    }
+
+    @Test
+    void aQuoteParagraphWithItsOwnAttributionIsNotAContinuation() {
+        List<Claim> cs = claims("“We will not close the plant,” said Robert Lane, the plant manager.\n“The workers need these jobs,”");
+        assertThat(cs).extracting(c -> c.content().text())
+                .containsExactlyInAnyOrder("We will not close the plant", "The workers need these jobs");
+        assertThat(cs).extracting(QuoteRulesTest::speaker).containsExactlyInAnyOrder("Robert Lane, the plant manager",
+                "a union leader");
+    }
+
+    @Test
+    void aColonLabelKeepsAClaimMadeInsideIt() {
+        List<Claim> cs = claims("MORRIS:");
+        assertThat(cs).extracting(c -> c.cue().text()).containsExactlyInAnyOrder(":", "announced", ":");
+        Claim morris = cs.stream().filter(c -> "MORRIS".equals(speaker(c))).findFirst().orElseThrow();
+        assertThat(morris.content().text()).isEqualTo("The governor announced that the budget was balanced. That is simply not true.");
+    }
+
+    @Test
+    void straightMarksAreReadFromTheirNeighbours() {
+        // the inch mark after "5" closes nothing that was opened: the real quote is still found and attributed
+        List<Claim> cs = claims("The new 5\" screen").stream().filter(c -> c.mode() == Mode.DIRECT).toList();
+        assertThat(cs).extracting(c -> c.content().text()).containsExactly("but we can do better next year");
+        assertThat(speaker(cs.get(0))).isEqualTo("she");
+    }
+
+    @Test
+    void aQuoteEndingItsParagraphIsNotSignedByTheNextLine() {
+        assertThat(claims("“We will win this race.”")).isEmpty();
+    }
+
+    @Test
+    void quoteFramesNeedNoCueInTheParse() {
+        Claim said = withCue("Said Ellis:", "Said"); // the headline capital makes "Said" a name to the tagger
+        assertThat(speaker(said)).isEqualTo("Ellis");
+        assertThat(said.content().text()).isEqualTo("I do not think she cares about tax reform at all.");
+        Claim continued = withCue("“Nobody counted", "continued"); // no cue elsewhere, but it frames a quote
+        assertThat(speaker(continued)).isEqualTo("she");
+        assertThat(continued.content().text()).isEqualTo("Nobody counted the ballots in the north");
+    }
+}
