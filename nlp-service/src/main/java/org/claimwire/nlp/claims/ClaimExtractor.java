@@ -70,6 +70,7 @@ public final class ClaimExtractor {
         }
         LabelledQuotes.colonLabels(doc, ents, drafts);
         LabelledQuotes.dashSignatures(doc, ents, quotes, drafts);
+        LabelledQuotes.headlineSays(doc, ents, drafts);
         removeNestedSameSpeaker(drafts);
         removeQuotedStates(drafts, quotes);
         inheritRecipients(drafts);
@@ -124,7 +125,7 @@ public final class ClaimExtractor {
             return;
         }
         boolean negated = StanceRules.negated(s, k);
-        Ref speaker = subj < 0 ? null : Speakers.resolve(s, subj, ents);
+        Ref speaker = subj < 0 ? null : Speakers.viaRelativePronoun(s, k, Speakers.resolve(s, subj, ents));
         Ref recipient = circumstances.recipient(s, k, lemma, ents);
         if (site.form() == CueFinder.Form.PASSIVE && recipient == null && lex.has(lemma, "recipient")) {
             recipient = passiveAddressee(s, k, ents); // "Trump was told that ..."

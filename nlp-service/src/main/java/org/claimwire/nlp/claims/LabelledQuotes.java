@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.claimwire.events.Enrichment;
+import org.claimwire.events.Enrichment.EntityType;
 import org.claimwire.events.Enrichment.Mode;
 import org.claimwire.nlp.doc.ParsedDoc;
 import org.claimwire.nlp.doc.Sentence;
 import org.claimwire.nlp.doc.Token;
+import org.claimwire.nlp.entities.Entity;
 import org.claimwire.nlp.entities.StoryEntities;
 import org.claimwire.nlp.entities.StoryEntities.Ref;
 
@@ -49,7 +51,8 @@ final class LabelledQuotes {
                 continue;
             }
             boolean evidence = colon == first + 1 && ClaimExtractor.isEvidenceWord(s.token(first));
-            if (!evidence && !isLabel(s, first, colon)) {
+            Entity named = namedElsewhere(s, first, colon, ents);
+            if (!evidence && named == null && !isLabel(s, first, colon)) {
                 continue;
             }
             int last = si;
@@ -64,6 +67,9 @@ final class LabelledQuotes {
             Draft d = new Draft();
             d.sent = si;
             d.speaker = ents.resolveNounPhrase(s, colon - 1, first, colon);
+            if (d.speaker.entity() == null && named != null) {
+                d.speaker = new Ref(named, d.speaker.begin(), d.speaker.end(), d.speaker.text());
+            }
             if (evidence) {
                 d.kind = Enrichment.Kind.EVIDENCE; // "Poll: most voters back the plan"
             }
@@ -74,6 +80,30 @@ final class LabelledQuotes {
             d.mode = Mode.DIRECT;
             drafts.add(d);
         }
+    }
+
+    /**
+     * "Pence: ..." in a headline, where the tagger sees no name: a label of one or two capitalised words
+     * that the story names elsewhere as a person or organisation ("Mike Pence") is that entity.
+     */
+    private static Entity namedElsewhere(Sentence s, int first, int colon, StoryEntities ents) {
+        if (colon - first > 2) {
+            return null;
+        }
+        for (int i = first; i < colon; i++) {
+            String w = s.token(i).word();
+            if (w.length() < 2 || !Character.isUpperCase(w.charAt(0)) || NOT_SOURCES.contains(w.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+        }
+        String label = s.token(colon - 1).word();
+        for (Entity e : ents.entities()) {
+            if ((e.type() == EntityType.PERSON || e.type() == EntityType.ORGANIZATION) && e.mentions().size() >= 1
+                    && e.name().contains(" ") && List.of(e.name().split("\\s+")).contains(label)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static boolean isLabel(Sentence s, int first, int colon) {
@@ -94,6 +124,56 @@ final class LabelledQuotes {
         // a place ("WASHINGTON:") is a dateline, not a source
         return named && !"LOCATION".equals(s.token(colon - 1).ner());
     }
+
+    /**
+     * A headline that ends in its source: "Trump Could Address Clean Energy, Lindsey Graham Says." The line
+     * before the comma is the content; the capitalised words between the comma and the verb the source.
+     */
+    static void headlineSays(ParsedDoc doc, StoryEntities ents, List<Draft> drafts) {
+        List<Sentence> ss = doc.sentences();
+        for (int si = 0; si < ss.size(); si++) {
+            Sentence s = ss.get(si);
+            boolean wholeLine = (si == 0 || doc.paragraphBreak(ss.get(si - 1), s))
+                    && (si + 1 >= ss.size() || doc.paragraphBreak(s, ss.get(si + 1)));
+            int v = s.size() - 1;
+            if (v > 0 && s.token(v).word().equals(".")) {
+                v--;
+            }
+            if (!wholeLine || v < 4 || !HEADLINE_SAYS.contains(s.token(v).word())) {
+                continue;
+            }
+            int comma = v - 1;
+            while (comma > 0 && v - comma <= MAX_LABEL_TOKENS + 1 && !s.token(comma).word().equals(",")) {
+                Token t = s.token(comma);
+                if (!Character.isUpperCase(t.word().charAt(0)) && !t.pos().equals("POS") && !t.word().equals(".")) {
+                    comma = -1;
+                    break;
+                }
+                comma--;
+            }
+            if (comma < 2 || !s.token(comma).word().equals(",") || comma + 1 >= v) {
+                continue;
+            }
+            int cb = s.token(0).begin();
+            int ce = s.token(comma - 1).end();
+            if (attributedFromOutside(drafts, cb, ce)) {
+                continue;
+            }
+            Draft d = new Draft();
+            d.sent = si;
+            Token c = s.token(v);
+            Ref source = ents.resolveNounPhrase(s, v - 1, comma + 1, v);
+            // the tagger may take the verb into the name ("Senate Leader Says"): then there is no entity
+            boolean verbInName = source.entity() != null && source.entity().name().endsWith(c.word());
+            d.speaker = verbInName ? new Ref(null, source.begin(), source.end(), source.text()) : source;
+            d.cue = new Enrichment.Cue(c.begin(), c.end(), c.word(), "say");
+            d.cb = cb;
+            d.ce = ce;
+            drafts.add(d);
+        }
+    }
+
+    private static final Set<String> HEADLINE_SAYS = Set.of("Says", "Say", "Said", "Warns", "Claims", "Tells");
 
     /** A quote followed by a dash and a name that ends the paragraph: the name signs the quote. */
     static void dashSignatures(ParsedDoc doc, StoryEntities ents, List<Quotes.Quote> quotes, List<Draft> drafts) {

@@ -126,8 +126,12 @@ final class QuoteAttribution {
      * closes right before the source; the content starts there.
      */
     private static void extendToInterruptedQuote(Draft d, ParsedDoc doc, List<Quotes.Quote> quotes, List<Draft> all) {
-        int attribution = d.speaker != null ? Math.min(d.speaker.begin(), d.cue.start()) : d.cue.start();
         String text = doc.text();
+        if (d.speaker != null && d.speaker.end() <= d.cue.start()
+                && !text.substring(d.speaker.end(), d.cue.start()).isBlank()) {
+            return; // "“A,” Trump said, adding later, “B”": the cue is not the one that interrupts the quote
+        }
+        int attribution = d.speaker != null ? Math.min(d.speaker.begin(), d.cue.start()) : d.cue.start();
         for (Quotes.Quote q : quotes) {
             if (q.end() <= attribution && q.startSent() >= d.sent - 1 && q.begin() < d.cb
                     && text.substring(q.end(), attribution).matches("(?U)[\\s,”\"’']*")

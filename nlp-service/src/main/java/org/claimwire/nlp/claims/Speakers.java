@@ -163,6 +163,26 @@ final class Speakers {
                 || (st.lower().equals("it") && !s.out(k, r -> r.equals("nsubj:pass") || r.equals("expl")).isEmpty());
     }
 
+    private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "that");
+
+    /**
+     * "McConnell, who in 2010 said ...": the annotated source of a relative clause's cue is the relative
+     * pronoun, resolved (like "he") to the entity of its antecedent. Without an entity the antecedent phrase
+     * ("some economists") stays the source: a bare "who" would tell a reader nothing.
+     */
+    static Ref viaRelativePronoun(Sentence s, int k, Ref antecedent) {
+        if (antecedent == null || antecedent.entity() == null || !s.rel(k).startsWith("acl:relcl")) {
+            return antecedent;
+        }
+        for (int c : s.children(k)) {
+            Token t = s.token(c);
+            if (s.rel(c).startsWith("nsubj") && RELATIVE_PRONOUNS.contains(t.lower()) && t.pos().startsWith("W")) {
+                return new Ref(antecedent.entity(), t.begin(), t.end(), t.word());
+            }
+        }
+        return antecedent;
+    }
+
     /** The source phrase (without relative clauses and punctuation), resolved to an entity where one exists. */
     static Ref resolve(Sentence s, int subj, StoryEntities ents) {
         List<Integer> toks = s.subtree(subj, c -> {

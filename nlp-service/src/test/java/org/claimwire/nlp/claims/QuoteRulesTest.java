@@ -129,4 +129,29 @@ class QuoteRulesTest {
         assertThat(speaker(continued)).isEqualTo("she");
         assertThat(continued.content().text()).isEqualTo("Nobody counted the ballots in the north");
     }
+
+    @Test
+    void aHeadlineEndingInItsSourceIsAClaim() {
+        Claim c = withCue("Green Energy Could Create Jobs", "Says");
+        assertThat(speaker(c)).isEqualTo("Senate Leader");
+        assertThat(c.speaker().name()).isNull(); // the tagger's "Senate Leader Says" is no name
+        assertThat(c.content().text()).isEqualTo("Green Energy Could Create Jobs");
+    }
+
+    @Test
+    void aHeadlineLabelTheStoryNamesElsewhereIsASource() {
+        Claim c = withCue("Carter: Voters", ":");
+        assertThat(speaker(c)).isEqualTo("Carter");
+        assertThat(c.speaker().name()).isEqualTo("Jim Carter");
+        assertThat(c.content().text()).isEqualTo("Voters Want Lower Taxes And Better Roads.");
+    }
+
+    @Test
+    void aRelativePronounIsTheSourceResolvedToItsAntecedent() {
+        Claim c = withCue("The plan was drafted by Mr. Obama", "understood");
+        assertThat(speaker(c)).isEqualTo("who");
+        assertThat(c.speaker().name()).isEqualTo("Obama");
+        // without an entity the antecedent phrase stays: a bare "who" would tell a reader nothing
+        assertThat(speaker(withCue("Many economists, who argue", "argue"))).isEqualTo("Many economists");
+    }
 }
