@@ -1,7 +1,6 @@
 package org.claimwire.ingest.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +20,7 @@ import org.claimwire.ingest.IngestConfig;
 import org.claimwire.ingest.feeds.FeedService;
 import org.claimwire.ingest.feeds.SsrfGuard;
 import org.claimwire.ingest.persistence.FeedEntity;
+import org.claimwire.ingest.persistence.FeedStore;
 import org.claimwire.problems.ProblemType;
 import org.claimwire.problems.Problems;
 import org.claimwire.security.Roles;
@@ -40,6 +40,8 @@ public class FeedResource {
 
     @Inject
     FeedService feeds;
+    @Inject
+    FeedStore store;
     @Inject
     IngestConfig config;
 
@@ -77,30 +79,19 @@ public class FeedResource {
             return Problems.response(ProblemType.INVALID_INTERVAL, "intervalSeconds must be at least "
                     + config.feeds().minIntervalSeconds(), PATH);
         }
-        FeedView created = QuarkusTransaction.requiringNew().call(() -> {
-            if (FeedEntity.urlRegistered(req.url().trim())) {
-                return null;
-            }
-            FeedEntity f = new FeedEntity();
-            f.url = req.url().trim();
-            f.name = req.name();
-            f.intervalSeconds = interval != null ? interval : config.feeds().defaultIntervalSeconds();
-            f.enabled = req.enabled() == null || req.enabled();
-            f.createdAt = Instant.now();
-            f.persist();
-            return FeedView.of(f);
-        });
-        if (created == null) {
+        FeedEntity f = store.register(req.url().trim(), req.name(),
+                interval != null ? interval : config.feeds().defaultIntervalSeconds(), req.enabled() == null || req.enabled());
+        if (f == null) {
             return Problems.response(ProblemType.DUPLICATE_FEED, "a feed with this url is already registered", PATH);
         }
+        FeedView created = FeedView.of(f);
         return Response.created(URI.create(PATH + "/" + created.id())).entity(created).build();
     }
 
     @GET
     @Operation(operationId = "listFeeds", summary = "Every registered feed with its polling state")
     public List<FeedView> list() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                FeedEntity.<FeedEntity>listAll().stream().map(FeedView::of).toList());
+        return store.all().stream().map(FeedView::of).toList();
     }
 
     @GET
@@ -108,11 +99,8 @@ public class FeedResource {
     @Operation(operationId = "getFeed", summary = "One feed with its polling state")
     @APIResponse(responseCode = "200", description = "the feed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedResource.FeedView.class)))
     public Response get(@PathParam("id") long id) {
-        FeedView v = QuarkusTransaction.requiringNew().call(() -> {
-            FeedEntity f = FeedEntity.findById(id);
-            return f == null ? null : FeedView.of(f);
-        });
-        return v == null ? notFound(id) : Response.ok(v).build();
+        FeedEntity f = store.find(id);
+        return f == null ? notFound(id) : Response.ok(FeedView.of(f)).build();
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -135,32 +123,9 @@ public class FeedResource {
             return Problems.response(ProblemType.INVALID_INTERVAL, "intervalSeconds must be at least "
                     + config.feeds().minIntervalSeconds(), PATH + "/" + id);
         }
-        FeedView v = QuarkusTransaction.requiringNew().call(() -> {
-            FeedEntity f = FeedEntity.findById(id);
-            if (f == null) {
-                return null;
-            }
-            if (req.url() != null && !req.url().trim().equals(f.url)) {
-                f.url = req.url().trim();
-                f.etag = null;
-                f.lastModified = null;
-            }
-            if (req.name() != null) {
-                f.name = req.name();
-            }
-            if (req.intervalSeconds() != null) {
-                f.intervalSeconds = req.intervalSeconds();
-            }
-            if (req.enabled() != null) {
-                f.enabled = req.enabled();
-                if (f.enabled) {
-                    f.nextFetchAt = null;
-                    f.disabledReason = null;
-                }
-            }
-            return FeedView.of(f);
-        });
-        return v == null ? notFound(id) : Response.ok(v).build();
+        FeedEntity f = store.change(id, req.url() == null ? null : req.url().trim(), req.name(), req.intervalSeconds(),
+                req.enabled());
+        return f == null ? notFound(id) : Response.ok(FeedView.of(f)).build();
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -169,7 +134,7 @@ public class FeedResource {
     @Operation(operationId = "deleteFeed", summary = "Stop polling a feed and forget it")
     @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") long id) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> FeedEntity.deleteById(id));
+        boolean deleted = store.delete(id);
         return deleted ? Response.noContent().build() : notFound(id);
     }
 

@@ -1,7 +1,6 @@
 package org.claimwire.ingest.feeds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import org.claimwire.ingest.IngestPipeline;
 import org.claimwire.ingest.formats.FeedParser;
 import org.claimwire.ingest.formats.RejectedInput;
 import org.claimwire.ingest.persistence.FeedEntity;
+import org.claimwire.ingest.persistence.FeedStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +36,8 @@ public class FeedService {
     IngestConfig config;
     @Inject
     IngestPipeline pipeline;
+    @Inject
+    FeedStore store;
 
     private SsrfGuard guard;
     private FeedFetcher fetcher;
@@ -86,7 +88,7 @@ public class FeedService {
         ReentrantLock lock = locks.computeIfAbsent(feedId, k -> new ReentrantLock());
         lock.lock();
         try {
-            FeedEntity feed = QuarkusTransaction.requiringNew().call(() -> FeedEntity.<FeedEntity>findById(feedId));
+            FeedEntity feed = store.find(feedId);
             if (feed == null) {
                 return null;
             }
@@ -199,11 +201,7 @@ public class FeedService {
     }
 
     private FeedEntity record(long feedId, Instant now, Outcome o) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            FeedEntity e = FeedEntity.findById(feedId);
-            if (e == null) {
-                return null;
-            }
+        return store.update(feedId, e -> {
             e.lastFetchedAt = now;
             e.lastStatus = o.status;
             e.lastHttpStatus = o.http;
@@ -229,7 +227,6 @@ public class FeedService {
                 e.enabled = false;
                 e.disabledReason = o.disabledReason;
             }
-            return e;
         });
     }
 
@@ -270,7 +267,7 @@ public class FeedService {
     public boolean claim(long feedId) {
         Instant now = Instant.now();
         Instant leaseEnd = now.plus(pollLease());
-        return QuarkusTransaction.requiringNew().call(() -> FeedEntity.claimDue(feedId, now, leaseEnd));
+        return store.claimDue(feedId, now, leaseEnd);
     }
 
     /** Longer than any one poll can take: the fetch deadline, then the broker's ack wait, plus a margin. */
@@ -280,6 +277,6 @@ public class FeedService {
 
     /** For the poller: ids of enabled feeds that are due. */
     public List<Long> dueFeeds() {
-        return QuarkusTransaction.requiringNew().call(() -> FeedEntity.due(Instant.now()).stream().map(f -> f.id).toList());
+        return store.dueIds(Instant.now());
     }
 }
