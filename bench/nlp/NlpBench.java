@@ -36,6 +36,7 @@ public final class NlpBench {
         int threads = 1;
         int warmup = 20;
         Path corpus = Path.of("../shared/corpora/reuters21578");
+        Path dump = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mode" -> mode = args[++i];
@@ -43,6 +44,7 @@ public final class NlpBench {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--corpus" -> corpus = Path.of(args[++i]);
+                case "--dump" -> dump = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -58,7 +60,7 @@ public final class NlpBench {
         Worker worker = switch (mode) {
             case "a" -> raw(defaultProps());
             case "b" -> raw(chosenProps());
-            case "c" -> claimwire();
+            case "c" -> claimwire(dump != null);
             default -> throw new IllegalArgumentException("mode a|b|c");
         };
         double loadS = (System.nanoTime() - t0) / 1e9;
@@ -116,6 +118,10 @@ public final class NlpBench {
             System.out.printf(Locale.ROOT, "    sentences parsed: %d of %d (%.0f%%), claims=%d, entities=%d%n",
                     cw.parsed.get(), cw.sentences.get(), 100.0 * cw.parsed.get() / Math.max(1, cw.sentences.get()),
                     cw.claims.get(), cw.entities.get());
+            if (dump != null) {
+                cw.writeDump(dump, run);
+                System.out.println("    enrichment and parses of the measured stories written to " + dump);
+            }
         }
     }
 
@@ -147,6 +153,12 @@ public final class NlpBench {
 
     static final class ClaimwireWorker implements Worker {
         final Enricher enricher = new Enricher(new NlpPipeline());
+        /** Body -> one JSON line (enrichment, tokens and parses), kept only with --dump (for before/after diffs). */
+        final java.util.Map<String, String> dumped;
+
+        ClaimwireWorker(boolean dump) {
+            dumped = dump ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        }
         final AtomicLong parsed = new AtomicLong();
         final AtomicLong sentences = new AtomicLong();
         final AtomicLong claims = new AtomicLong();
@@ -162,12 +174,43 @@ public final class NlpBench {
             parsed.addAndGet(r.doc().sentences().stream().filter(s -> s.parsed()).count());
             claims.addAndGet(r.enrichment().claims().size());
             entities.addAndGet(r.enrichment().entities().size());
+            if (dumped != null) {
+                dumped.put(body, dumpLine(r));
+            }
             return r.doc().tokenCount();
+        }
+
+        static String dumpLine(Enricher.Result r) {
+            var mapper = org.claimwire.events.EventJson.mapper();
+            var line = mapper.createObjectNode();
+            line.set("enrichment", mapper.valueToTree(r.enrichment()));
+            var sentences = line.putArray("sentences");
+            for (var s : r.doc().sentences()) {
+                var o = sentences.addObject();
+                o.put("tokens", s.tokens().toString());
+                if (s.parsed()) {
+                    StringBuilder basic = new StringBuilder();
+                    for (int i = 0; i < s.size(); i++) {
+                        basic.append(s.head(i)).append(':').append(s.rel(i)).append(' ');
+                    }
+                    o.put("basic", basic.toString());
+                    o.put("enhanced", s.edges().toString());
+                }
+            }
+            return line.toString();
+        }
+
+        void writeDump(Path file, List<String> bodies) throws Exception {
+            List<String> lines = new ArrayList<>();
+            for (String b : bodies) {
+                lines.add(dumped.get(b));
+            }
+            Files.write(file, lines);
         }
     }
 
-    static Worker claimwire() {
-        return new ClaimwireWorker();
+    static Worker claimwire(boolean dump) {
+        return new ClaimwireWorker(dump);
     }
 
     /** Bodies in corpus order, without the "Reuter" sign-off; flashes and near-empty bodies skipped. */
