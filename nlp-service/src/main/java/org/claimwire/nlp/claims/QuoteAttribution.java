@@ -103,7 +103,7 @@ final class QuoteAttribution {
         int after = cueFirst ? d.ce : d.cue.end();
         Quotes.Quote resumed = cueFirst ? null : resumedInSentence(d, doc, quotes, after);
         if (resumed != null) {
-            if (cueBetween(all, d, d.cue.end(), resumed.end())) {
+            if (cueBetween(all, d, d.cue.end(), resumed.end(), quotes) || takenByOther(all, d, resumed, quotes)) {
                 return;
             }
             d.ce = resumed.end();
@@ -112,7 +112,7 @@ final class QuoteAttribution {
         int lastSent = sentenceAt(ss, Math.max(d.ce, d.cue.end()) - 1);
         for (int guard = 0; guard < 5 && lastSent >= 0; guard++) {
             Quotes.Quote next = quoteParagraphAfter(doc, quotes, lastSent);
-            if (next == null || cueBetween(all, d, after, next.end())) {
+            if (next == null || cueBetween(all, d, after, next.end(), quotes) || takenByOther(all, d, next, quotes)) {
                 return;
             }
             d.ce = next.end();
@@ -136,7 +136,7 @@ final class QuoteAttribution {
             if (q.end() <= attribution && q.startSent() >= d.sent - 1 && q.begin() < d.cb
                     && text.substring(q.end(), attribution).matches("(?U)[\\s,”\"’']*")
                     && text.substring(q.end(), attribution).indexOf(',') >= 0
-                    && !cueBetween(all, d, q.begin(), q.end())) {
+                    && !cueBetween(all, d, q.begin(), q.end(), quotes)) {
                 d.cb = q.begin();
                 return;
             }
@@ -185,9 +185,21 @@ final class QuoteAttribution {
         return null;
     }
 
-    private static boolean cueBetween(List<Draft> all, Draft d, int from, int to) {
+    /** “A,” Warren said. “B,” she added: the second quote already belongs to a claim whose cue is outside it. */
+    private static boolean takenByOther(List<Draft> all, Draft d, Quotes.Quote q, List<Quotes.Quote> quotes) {
         for (Draft o : all) {
-            if (o != d && o.cue != null && o.cue.start() >= from && o.cue.start() < to) {
+            if (o != d && o.cue != null && q.overlaps(o.cb, o.ce) && !q.contains(o.cue.start(), o.cue.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Another claim's cue in [from, to), not counting cues quoted inside the quotes (they are nested claims). */
+    private static boolean cueBetween(List<Draft> all, Draft d, int from, int to, List<Quotes.Quote> quotes) {
+        for (Draft o : all) {
+            if (o != d && o.cue != null && o.cue.start() >= from && o.cue.start() < to
+                    && quotes.stream().noneMatch(q -> q.contains(o.cue.start(), o.cue.end()))) {
                 return true;
             }
         }

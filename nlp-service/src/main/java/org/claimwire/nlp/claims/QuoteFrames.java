@@ -18,8 +18,9 @@ import org.claimwire.nlp.entities.StoryEntities;
  */
 final class QuoteFrames {
     /** Verbs that attribute a quote right beside them though they are no cue elsewhere ("she continued"). */
-    private static final Set<String> QUOTE_ONLY_VERBS = Set.of("continue");
+    private static final Set<String> QUOTE_ONLY_VERBS = Set.of("continue", "read", "shout");
     private static final int MAX_SOURCE_TOKENS = 6;
+    private static final int MAX_APPOSITION_TOKENS = 20;
 
     private QuoteFrames() {
     }
@@ -89,8 +90,9 @@ final class QuoteFrames {
                 return end > j + 1 ? draft(s, ents, j, j + 1, end, lex) : null;
             }
             int end = sourceEnd(s, j);
-            if (end > j && end < s.size() && isQuoteVerb(s.token(end), lex)) {
-                return draft(s, ents, end, j, end, lex);
+            int verb = afterApposition(s, end);
+            if (end > j && verb < s.size() && isQuoteVerb(s.token(verb), lex)) {
+                return draft(s, ents, verb, j, end, lex);
             }
             return null;
         }
@@ -106,6 +108,13 @@ final class QuoteFrames {
                 open = k;
             }
         }
+        if (open == 0 && q.startSent() > 0) { // "Caddell continued:" ending the line before the quote
+            s = doc.sentences().get(q.startSent() - 1);
+            open = s.size();
+            if (open < 3 || !s.token(open - 1).word().equals(":")) {
+                return null;
+            }
+        }
         if (open < 2 || !(s.token(open - 1).word().equals(":") || s.token(open - 1).word().equals(","))) {
             return null;
         }
@@ -114,6 +123,26 @@ final class QuoteFrames {
             return sourceEnd(s, 1) == last + 1 && last >= 1 ? draft(s, ents, 0, 1, last + 1, lex) : null;
         }
         return isQuoteVerb(s.token(last), lex) && last >= 1 && sourceEnd(s, 0) == last ? draft(s, ents, last, 0, last, lex) : null;
+    }
+
+    /**
+     * "Flynn, a top Trump surrogate, said": past one apposition set off by commas (no quote in it), the index of
+     * the word after it; else {@code i} itself.
+     */
+    private static int afterApposition(Sentence s, int i) {
+        if (i >= s.size() || !s.token(i).word().equals(",")) {
+            return i;
+        }
+        for (int k = i + 1; k < s.size() && k <= i + MAX_APPOSITION_TOKENS; k++) {
+            String w = s.token(k).word();
+            if (Quotes.isQuoteMark(w)) {
+                return i;
+            }
+            if (w.equals(",")) {
+                return k + 1;
+            }
+        }
+        return i;
     }
 
     /** The end (exclusive) of a short source phrase from {@code from}: a pronoun, or a name or title. */
@@ -150,7 +179,9 @@ final class QuoteFrames {
         d.speaker = ents.resolveNounPhrase(s, head, from, to);
         d.cue = new Enrichment.Cue(v.begin(), v.end(), v.word(), lemma);
         Kind kind = lex.isCue(lemma) ? lex.kind(lemma) : Kind.STATEMENT;
-        d.kind = kind == Kind.QUESTION ? Kind.QUESTION : Kind.STATEMENT;
+        Token source = s.token(head);
+        boolean document = source.isNoun() && !source.isProperNoun() && ClaimExtractor.isEvidenceWord(source);
+        d.kind = kind == Kind.QUESTION ? Kind.QUESTION : document ? Kind.EVIDENCE : Kind.STATEMENT; // "the letter reads"
         return d;
     }
 

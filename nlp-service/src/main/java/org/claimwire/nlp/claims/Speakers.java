@@ -156,10 +156,20 @@ final class Speakers {
         return FIRST_SECOND_PERSON.contains(t.lower());
     }
 
-    /** Sources that make no claim of a story's subject: "I said", "we think", "there was said", expletive "it". */
+    /** Nobody in particular: "anyone who says so", "no one disputed it", "everybody wants a raise". */
+    private static final Set<String> INDEFINITE = Set.of("anybody", "anyone", "somebody", "someone", "nobody",
+            "everybody", "everyone");
+
+    /**
+     * Sources that make no claim of a story's subject: "I said", "we think", "there was said", expletive "it",
+     * and indefinite pronouns ("no one disputed", "anyone who says"), which name no one who could be asked.
+     */
     static boolean isNonSource(Sentence s, int k, int subj) {
         Token st = s.token(subj);
+        boolean noOne = st.lower().equals("one") && s.children(subj).stream().anyMatch(c -> s.token(c).lower().equals("no"));
+        boolean named = s.children(subj).stream().anyMatch(c -> s.rel(c).startsWith("nmod")); // "someone like Mr. Clarke"
         return FIRST_SECOND_PERSON.contains(st.lower()) || st.pos().equals("EX")
+                || (INDEFINITE.contains(st.lower()) || noOne) && !named
                 || (st.lower().equals("it") && !s.out(k, r -> r.equals("nsubj:pass") || r.equals("expl")).isEmpty());
     }
 

@@ -154,4 +154,31 @@ class QuoteRulesTest {
         // without an entity the antecedent phrase stays: a bare "who" would tell a reader nothing
         assertThat(speaker(withCue("Many economists, who argue", "argue"))).isEqualTo("Many economists");
     }
+
+    @Test
+    void quoteFramesSkipAnAppositionAndReadAFrameEndingTheLineBefore() {
+        Claim c = withCue("“The council has failed this town,”", "said");
+        assertThat(speaker(c)).isEqualTo("Maria Gomez, a retired teacher from Dayton");
+        assertThat(c.content().text()).isEqualTo("The council has failed this town");
+        Claim continued = withCue("Caddell continued:", "continued");
+        assertThat(speaker(continued)).isEqualTo("Caddell");
+        assertThat(continued.content().text()).isEqualTo("The numbers are bad for the party. They are worse than last year.");
+        Claim letter = withCue("“We see schools", "reads");
+        assertThat(speaker(letter)).isEqualTo("the letter");
+        assertThat(letter.kind()).isEqualTo(org.claimwire.events.Enrichment.Kind.EVIDENCE); // a document speaks
+    }
+
+    @Test
+    void aResumedQuoteMayHoldClaimsOfItsOwnButNotAnotherSpeakersAttribution() {
+        Claim mayor = withCue("“Do we need new roads?", "said");
+        assertThat(mayor.content().text()).startsWith("Do we need new roads? Yes").endsWith("falling apart.");
+        List<Claim> two = claims("“We will not raise taxes,” Warren said.");
+        assertThat(two).extracting(c -> c.content().text()).containsExactlyInAnyOrder("We will not raise taxes", "We never did");
+    }
+
+    @Test
+    void indefinitePronounsAreNoSources() {
+        List<Claim> cs = claims("No one disputed the figures.");
+        assertThat(cs).extracting(QuoteRulesTest::speaker).containsExactly("Someone like Mr. Clarke");
+    }
 }
