@@ -53,11 +53,42 @@ final class ContentSpans {
         return -1;
     }
 
+    /**
+     * The prepositional or infinitive content of a cue noun, by its flags "noun:of", "noun:about", "noun:for",
+     * "noun:to" (an infinitive): "allegations of fraud", "his criticism of the deal", "her plan to cut taxes";
+     * -1 when there is none. Only right after the noun (or its adjectives), so "the plan of the city" needs the flag.
+     */
+    static int nounComplement(Sentence s, int k, CueLexicon lex) {
+        String lemma = s.token(k).lemma();
+        for (int c : s.children(k)) {
+            if (c <= k + 1) {
+                continue;
+            }
+            String r = s.rel(c);
+            int first = s.subtree(c, x -> false).get(0);
+            if (first != k + 1) {
+                continue;
+            }
+            String w = s.token(first).lower();
+            if (r.equals("acl") && w.equals("to") && s.token(c).isVerb() && lex.has(lemma, "noun:to")) {
+                return c;     // "a pledge to cut emissions"
+            }
+            if ((r.equals("nmod") || r.equals("acl")) && s.token(first).pos().equals("IN") && lex.has(lemma, "noun:" + w)
+                    && (s.token(c).isNoun() || s.token(c).isVerb())) {
+                return c;     // "claims of fraud", "criticism of the deal", "support for the bill"
+            }
+        }
+        return -1;
+    }
+
     /** Content heads of the cue at {@code k}, outermost first. */
     List<Integer> heads(Sentence s, int k, String lemma) {
         List<Integer> heads = new ArrayList<>();
         if (s.token(k).isNoun()) {
             int c = nounClause(s, k);
+            if (c < 0) {
+                c = nounComplement(s, k, lex);
+            }
             if (c >= 0) {
                 heads.add(c);
             }
@@ -81,7 +112,7 @@ final class ContentSpans {
                 heads.add(e.dep());
             }
         }
-        if (heads.isEmpty() && !lex.has(lemma, "obj") && !lex.has(lemma, "recipient")) {
+        if (heads.isEmpty() && (!lex.has(lemma, "obj") || lex.has(lemma, "evidence")) && !lex.has(lemma, "recipient")) {
             misparsedClause(s, k, heads);
         }
         if (heads.isEmpty()) {
@@ -118,7 +149,7 @@ final class ContentSpans {
                 heads.add(named[2]); // "called Trump a “liar”": the object and the name it is given
             }
         }
-        if (heads.isEmpty() && lex.has(lemma, "obj")) {
+        if (heads.isEmpty() && lex.has(lemma, "obj") && (!lex.has(lemma, "evidence") || documentSource(s, k))) {
             for (Edge e : s.out(k, r -> r.equals("obj"))) {
                 Token o = s.token(e.dep());
                 if (o.isNoun() || o.pos().equals("CD")
@@ -243,6 +274,23 @@ final class ContentSpans {
             }
         }
         return false;
+    }
+
+    /**
+     * An evidence cue takes a noun-phrase content only from a document or dataset: "the poll shows Clinton with a
+     * lead", but not "the crowd showed signs of fatigue". The source is the subject, or the noun of "a poll showing".
+     */
+    private static boolean documentSource(Sentence s, int k) {
+        int src = -1;
+        for (int c : s.children(k)) {
+            if (s.rel(c).equals("nsubj")) {
+                src = c;
+            }
+        }
+        if (src < 0 && s.rel(k).equals("acl")) {
+            src = s.head(k);
+        }
+        return src >= 0 && ClaimExtractor.isEvidenceWord(s.token(src));
     }
 
     private static boolean hasOwnSubject(Sentence s, int h) {
@@ -386,6 +434,10 @@ final class ContentSpans {
             toks.removeIf(t -> s.rel(t).equals("case") && s.head(t) == h);
         }
         String lemma = s.token(k).lemma();
+        if (s.token(k).isNoun() && s.head(h) == k && !toks.isEmpty() && toks.get(0) == k + 1
+                && (s.token(k + 1).pos().equals("IN"))) {
+            toks.remove(0); // "allegations of [fraud]"
+        }
         if (s.head(h) == k && h > k && s.rel(h).startsWith("advcl") && !toks.isEmpty()
                 && prepositionalClause(s, k, r -> takesPreposition(lemma, r)) == h) {
             toks.remove(0); // "called for [contestants to wear ...]"

@@ -29,7 +29,8 @@ final class CueFinder {
         for (int i = 0; i < s.size(); i++) {
             Token t = s.token(i);
             if (isCueWord(t) || t.lower().equals("according") || isCueNoun(t) && i + 1 < s.size()
-                    && (s.token(i + 1).lower().equals("that") || s.token(i + 1).lower().equals("whether"))) {
+                    && (s.token(i + 1).lower().equals("that") || s.token(i + 1).lower().equals("whether"))
+                    || t.isNoun() && i + 1 < s.size() && lex.has(t.lemma(), "noun:" + s.token(i + 1).lower())) {
                 return true;
             }
         }
@@ -55,7 +56,8 @@ final class CueFinder {
                 out.add(new Site(k, "according to", Form.ACCORDING_TO));
                 continue;
             }
-            if (isCueNoun(t) && ContentSpans.nounClause(s, k) >= 0) {
+            if (isCueNoun(t) && ContentSpans.nounClause(s, k) >= 0
+                    || t.isNoun() && !t.isProperNoun() && ContentSpans.nounComplement(s, k, lex) >= 0) {
                 out.add(new Site(k, t.lemma().toLowerCase(Locale.ROOT), Form.NOUN)); // "his claim that ..."
                 continue;
             }
@@ -68,6 +70,40 @@ final class CueFinder {
             }
         }
         return out;
+    }
+
+    /** Prepositions that make a participle adverbial: "by saying", "from saying", "after noting". */
+    private static final java.util.Set<String> PARTICIPLE_PREPOSITIONS = java.util.Set.of("by", "from", "after",
+            "before", "in", "when", "while");
+
+    private static boolean hasCase(Sentence s, int k, java.util.Set<String> words) {
+        for (int c : s.children(k)) {
+            if ((s.rel(c).equals("case") || s.rel(c).equals("mark")) && c < k && words.contains(s.token(c).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "The poll released Friday shows that ...", "a report released last year found that ...": the parser took
+     * the participle modifying the subject for the main verb and hung the cue from it. The head is a bare past
+     * participle (no auxiliary) with the real source as its subject.
+     */
+    private static boolean misreadModifierAbove(Sentence s, int k) {
+        int h = s.head(k);
+        if (h < 0 || h > k || !s.token(h).pos().equals("VBN")) {
+            return false;
+        }
+        boolean subject = false;
+        for (int c : s.children(h)) {
+            String r = s.rel(c);
+            if (r.startsWith("aux") || r.equals("cop")) {
+                return false;
+            }
+            subject |= r.equals("nsubj") && c < h;
+        }
+        return subject;
     }
 
     /** An adverbial participle is set off: ", saying", "-- adding", "while noting", ", also arguing". */
@@ -103,11 +139,20 @@ final class CueFinder {
         if (Speakers.invertedSubject(s, k, lex) >= 0) {
             return Form.INVERTED;            // "“...,” said Caddell" parsed with Caddell as object
         }
+        if (rel.equals("dep") && t.pos().matches("VBZ|VBD|VBP") && misreadModifierAbove(s, k)) {
+            return Form.PARTICIPLE;          // "a poll released Friday shows that": source from the clause above
+        }
         if (!t.pos().equals("VBG")) {
             return null;
         }
         if (rel.equals("acl")) {
             return Form.NOMINAL_PARTICIPLE;  // "a statement saying", "a poll showing"
+        }
+        if (rel.equals("obl") && hasCase(s, k, PARTICIPLE_PREPOSITIONS)) {
+            return Form.PARTICIPLE;          // "began by saying", "aside from saying", "after noting"
+        }
+        if (rel.equals("conj") && (setOff(s, k) || s.head(k) >= 0 && s.token(s.head(k)).pos().equals("VBG"))) {
+            return Form.PARTICIPLE;          // "filed a motion, arguing", "touting A and saying B"
         }
         if ((rel.startsWith("advcl") || rel.equals("xcomp") || rel.equals("dep") || rel.equals("parataxis"))
                 && setOff(s, k)) {
