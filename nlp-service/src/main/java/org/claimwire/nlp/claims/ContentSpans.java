@@ -333,7 +333,8 @@ final class ContentSpans {
         for (int guard = 0; a >= 0 && guard < 4; guard++) {
             String r = s.rel(a);
             int h = s.head(a);
-            if (r.equals("csubj") && h > k && (s.token(h).isVerb() || hasCopula(s, h))) {
+            boolean adverbial = a == k && r.equals("obl") && s.token(k).pos().equals("VBG"); // "began by saying he would"
+            if ((r.equals("csubj") || adverbial) && h > k && (s.token(h).isVerb() || hasCopula(s, h))) {
                 return h;           // "polls showed Clinton was the winner": the predicate may be a noun
             }
             if (!(r.equals("acl") || r.equals("obj")) || h < 0) {

@@ -151,9 +151,6 @@ final class CueFinder {
         if (rel.equals("obl") && hasCase(s, k, PARTICIPLE_PREPOSITIONS)) {
             return Form.PARTICIPLE;          // "began by saying", "aside from saying", "after noting"
         }
-        if (rel.equals("conj") && (setOff(s, k) || s.head(k) >= 0 && s.token(s.head(k)).pos().equals("VBG"))) {
-            return Form.PARTICIPLE;          // "filed a motion, arguing", "touting A and saying B"
-        }
         if ((rel.startsWith("advcl") || rel.equals("xcomp") || rel.equals("dep") || rel.equals("parataxis"))
                 && setOff(s, k)) {
             return Form.PARTICIPLE;          // "..., saying", "while adding that"

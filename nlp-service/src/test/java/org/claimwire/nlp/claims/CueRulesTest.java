@@ -105,4 +105,32 @@ class CueRulesTest {
         assertThat(lex.takesPreposition("speak")).isTrue();
         assertThat(lex.takesPreposition("say")).isFalse();
     }
+
+    @Test
+    void participleAfterByIsTheSpeakersStatementEvenWhenParsedUnderItsContent() {
+        // parsed with "saying" as an oblique of "raise": the clause above the cue is the content
+        assertClaim(only("The governor appeared"), "The governor", "saying", "he would never raise taxes", Kind.STATEMENT);
+    }
+
+    @Test
+    void cueNounWithAPrepositionalContent() {
+        assertClaim(only("The mayor's criticism"), "The mayor", "criticism", "the budget", Kind.STATEMENT);
+        // the source of a cue noun is the subject of a light verb; "concern" is a feeling
+        assertClaim(only("Local critics voiced"), "Local critics", "concern", "the new parking rules", Kind.BELIEF);
+        // an act, not something said: no claim
+        assertThat(claims("The union's endorsement")).isEmpty();
+    }
+
+    @Test
+    void cueHungFromAMisreadParticipleModifierTakesTheModifiedSubjectAsSource() {
+        // "released" parsed as the main verb and "shows" as its dependent
+        assertClaim(only("The new city survey"), "The new city survey", "shows", "rents rose sharply", Kind.EVIDENCE);
+    }
+
+    @Test
+    void evidenceCueTakesANounPhraseOnlyFromADocumentOrDataset() {
+        assertClaim(only("The latest poll shows"), "The latest poll", "shows", "the governor with a narrow lead",
+                Kind.EVIDENCE);
+        assertThat(claims("The tired players showed")).isEmpty();
+    }
 }
