@@ -136,11 +136,19 @@ final class Speakers {
         return -1;
     }
 
+    /**
+     * The subject of {@code k}. Where a garbled parse gives it two ("It was, the president said, ''...''"), the
+     * one closest before the cue: a reporting clause's subject stands right before its verb.
+     */
     static int subject(Sentence s, int k) {
+        int best = -1;
         for (Edge e : s.out(k, r -> r.equals("nsubj") || r.equals("nsubj:xsubj"))) {
-            return firstConjunctHead(s, e.dep());
+            int h = firstConjunctHead(s, e.dep());
+            if (best < 0 || h < k && (best > k || h > best)) {
+                best = h;
+            }
         }
-        return -1;
+        return best;
     }
 
     private static int firstConjunctHead(Sentence s, int tok) {

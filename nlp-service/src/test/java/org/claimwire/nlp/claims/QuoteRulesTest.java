@@ -181,4 +181,29 @@ class QuoteRulesTest {
         List<Claim> cs = claims("No one disputed the figures.");
         assertThat(cs).extracting(QuoteRulesTest::speaker).containsExactly("Someone like Mr. Clarke");
     }
+
+    @Test
+    void ofTwoParsedSubjectsTheOneRightBeforeTheCueIsTheSource() {
+        // "It was, the president said, a stone ...": a garbled parse (written by hand here) gives "said" two
+        // subjects; the reporting clause's own subject stands right before its verb
+        String[] words = {"It", "was", ",", "the", "president", "said", ",", "a", "stone", "."};
+        String[] pos = {"PRP", "VBD", ",", "DT", "NN", "VBD", ",", "DT", "NN", "."};
+        List<org.claimwire.nlp.doc.Token> tokens = new java.util.ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < words.length; i++) {
+            tokens.add(new org.claimwire.nlp.doc.Token(i, words[i], words[i].toLowerCase(), pos[i], "O", at, at + words[i].length()));
+            at += words[i].length() + 1;
+        }
+        org.claimwire.nlp.doc.Sentence s = new org.claimwire.nlp.doc.Sentence(0, tokens);
+        int[] head = {5, 8, 5, 4, 5, -1, 5, 8, 5, 5};
+        String[] rel = {"nsubj", "cop", "punct", "det", "nsubj", "root", "punct", "det", "parataxis", "punct"};
+        List<org.claimwire.nlp.doc.Edge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] >= 0) {
+                edges.add(new org.claimwire.nlp.doc.Edge(head[i], i, rel[i]));
+            }
+        }
+        s.setParse(head, rel, edges);
+        assertThat(Speakers.subject(s, 5)).isEqualTo(4);
+    }
 }
