@@ -34,6 +34,9 @@ final class QuoteFrames {
             if (d == null) {
                 d = before(doc, ents, q, lex);
             }
+            if (d == null) {
+                d = voiced(doc, ents, q, lex);
+            }
             if (d != null) {
                 Draft same = sameCue(drafts, d);
                 if (same != null) {
@@ -144,6 +147,41 @@ final class QuoteFrames {
         }
         return i;
     }
+
+    /**
+     * Protesters chanted “What curfew?” / Trump walked on stage, chanting “U-S-A!”: a verb of voicing right
+     * before the opening mark takes the quote as what was voiced; the source is the verb's
+     * subject, or for a participle the subject of the clause it hangs from. Needs a parse.
+     */
+    private static Draft voiced(ParsedDoc doc, StoryEntities ents, Quotes.Quote q, CueLexicon lex) {
+        Sentence s = doc.sentences().get(q.startSent());
+        if (!s.parsed()) {
+            return null;
+        }
+        int v = -1;
+        for (int k = 0; k < s.size() && s.token(k).end() <= q.begin(); k++) {
+            v = k;
+        }
+        while (v >= 0 && (Quotes.isQuoteMark(s.token(v).word()) || s.token(v).word().equals(":"))) {
+            v--;
+        }
+        if (v < 0 || !s.token(v).isVerb() || !VOICING_VERBS.contains(lemma(s.token(v)))) {
+            return null;
+        }
+        CueFinder.Form form = s.token(v).pos().equals("VBG") && Speakers.subject(s, v) < 0
+                ? CueFinder.Form.PARTICIPLE : CueFinder.Form.CLAUSE;
+        int subj = Speakers.sourceToken(s, v, form, lex);
+        if (subj < 0 || Speakers.isNonSource(s, v, subj)) {
+            return null;
+        }
+        Draft d = draft(s, ents, v, subj, subj + 1, lex);
+        d.speaker = Speakers.resolve(s, subj, ents);
+        return d;
+    }
+
+    /** Verbs that voice words ("chanted", "sang", "typed", "tweeted"), most of them no cues elsewhere. */
+    private static final Set<String> VOICING_VERBS = Set.of("chant", "sing", "scream", "type", "exclaim", "cry", "shout",
+            "yell", "tweet", "post", "write");
 
     /** The end (exclusive) of a short source phrase from {@code from}: a pronoun, or a name or title. */
     private static int sourceEnd(Sentence s, int from) {

@@ -206,4 +206,14 @@ class QuoteRulesTest {
         s.setParse(head, rel, edges);
         assertThat(Speakers.subject(s, 5)).isEqualTo(4);
     }
+
+    @Test
+    void aVoicingVerbRightBeforeAQuoteAttributesIt() {
+        Claim chanted = withCue("The senator said little.", "chanted");
+        assertThat(speaker(chanted)).isEqualTo("The crowd");
+        assertThat(chanted.content().text()).isEqualTo("Four more years!");
+        Claim singing = withCue("The senator said little.", "singing"); // a participle: the clause's subject
+        assertThat(speaker(singing)).isEqualTo("She");
+        assertThat(singing.content().text()).isEqualTo("We shall overcome.");
+    }
 }
