@@ -41,12 +41,16 @@ final class Quotes {
         String text = doc.text();
         int openSent = -1;
         int openTok = -1;
+        int nested = 0;
         for (int si = 0; si < ss.size(); si++) {
             Sentence s = ss.get(si);
-            if (openSent >= 0 && si > 0 && doc.paragraphBreak(ss.get(si - 1), s)) {
-                Sentence last = ss.get(si - 1);
-                addBroken(out, doc, openSent, openTok, si - 1, last.size(), cues);
-                openSent = -1;
+            if (si > 0 && doc.paragraphBreak(ss.get(si - 1), s)) {
+                nested = 0;
+                if (openSent >= 0) {
+                    Sentence last = ss.get(si - 1);
+                    addBroken(out, doc, openSent, openTok, si - 1, last.size(), cues);
+                    openSent = -1;
+                }
             }
             for (int k = 0; k < s.size(); k++) {
                 Token t = s.token(k);
@@ -62,7 +66,11 @@ final class Quotes {
                     isOpen = OPEN.contains(w) || ascii || CLOSE.contains(w) && openSent < 0 && opensLine(text, s, k);
                     isClose = !isOpen && CLOSE.contains(w);
                 }
-                if (isOpen && !isClose) {
+                if (isOpen && !isClose && openSent >= 0 && OPEN.contains(w) && closesAhead(doc, si, k) >= 2) {
+                    nested++; // “... what he calls “hell” than ...”: a quote inside the open one
+                } else if (isClose && nested > 0 && CLOSE.contains(w)) {
+                    nested--;
+                } else if (isOpen && !isClose) {
                     if (openSent >= 0) {
                         addBroken(out, doc, openSent, openTok, si, k, cues);
                     }
@@ -84,6 +92,28 @@ final class Quotes {
         return out;
     }
 
+
+    /** Closing curly marks after (si, k) up to the next opening mark or the end of the paragraph. */
+    private static int closesAhead(ParsedDoc doc, int si, int k) {
+        List<Sentence> ss = doc.sentences();
+        int n = 0;
+        for (int i = si; i < ss.size(); i++) {
+            Sentence s = ss.get(i);
+            if (i > si && doc.paragraphBreak(ss.get(i - 1), s)) {
+                return n;
+            }
+            for (int j = i == si ? k + 1 : 0; j < s.size(); j++) {
+                String w = s.token(j).word();
+                if (OPEN.contains(w)) {
+                    return n;
+                }
+                if (CLOSE.contains(w)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 
     private enum Side { OPEN, CLOSE, EITHER }
 

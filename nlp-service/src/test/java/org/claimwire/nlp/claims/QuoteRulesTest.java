@@ -216,4 +216,11 @@ class QuoteRulesTest {
         assertThat(speaker(singing)).isEqualTo("She");
         assertThat(singing.content().text()).isEqualTo("We shall overcome.");
     }
+
+    @Test
+    void aQuoteInsideAQuoteWithTheSameMarksDoesNotEndIt() {
+        Claim c = withCue("Readers wrote in.", "―");
+        assertThat(speaker(c)).isEqualTo("Rosa Diaz");
+        assertThat(c.content().text()).isEqualTo("I would rather live in what he calls “hell” than move away.");
+    }
 }
