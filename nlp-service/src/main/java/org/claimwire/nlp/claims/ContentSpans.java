@@ -149,6 +149,12 @@ final class ContentSpans {
                 heads.add(named[2]); // "called Trump a “liar”": the object and the name it is given
             }
         }
+        if (heads.isEmpty() && lex.has(lemma, "obj") && !lex.has(lemma, "deny") && !lex.has(lemma, "evidence")) {
+            int h = passiveObject(s, k);
+            if (h >= 0) {
+                heads.add(h);
+            }
+        }
         if (heads.isEmpty() && lex.has(lemma, "obj") && (!lex.has(lemma, "evidence") || documentSource(s, k))) {
             for (Edge e : s.out(k, r -> r.equals("obj"))) {
                 Token o = s.token(e.dep());
@@ -291,6 +297,38 @@ final class ContentSpans {
             src = s.head(k);
         }
         return src >= 0 && ClaimExtractor.isEvidenceWord(s.token(src));
+    }
+
+    /**
+     * The content of a passive noun-phrase cue: what the subject is accused of, praised for or called ("he was
+     * accused of hiding losses", "has been called a charlatan"), else the subject itself ("Trump is supported by
+     * few papers"). -1 when the cue is not passive.
+     */
+    static int passiveObject(Sentence s, int k) {
+        int subj = -1;
+        boolean passive = false;
+        for (int c : s.children(k)) {
+            String r = s.rel(c);
+            passive |= r.equals("aux:pass");
+            if (r.equals("nsubj:pass") && s.token(c).isNoun()) {
+                subj = c;
+            }
+        }
+        if (!passive || subj < 0) {
+            return -1;
+        }
+        for (int c : s.children(k)) {
+            String r = s.rel(c);
+            if (c <= k) {
+                continue;
+            }
+            int first = s.subtree(c, x -> false).get(0);
+            boolean prep = s.token(first).pos().equals("IN") && COMPLEMENT_PREPOSITIONS.contains(s.token(first).lower());
+            if (first <= k + 2 && (r.equals("xcomp") && s.token(c).isNoun() || prep && (r.equals("obl") || r.startsWith("advcl")))) {
+                return c;
+            }
+        }
+        return subj;
     }
 
     private static boolean hasOwnSubject(Sentence s, int h) {
@@ -440,7 +478,8 @@ final class ContentSpans {
             toks.remove(0); // "allegations of [fraud]"
         }
         if (s.head(h) == k && h > k && s.rel(h).startsWith("advcl") && !toks.isEmpty()
-                && prepositionalClause(s, k, r -> takesPreposition(lemma, r)) == h) {
+                && (prepositionalClause(s, k, r -> takesPreposition(lemma, r)) == h || passiveObject(s, k) == h)
+                && s.token(toks.get(0)).pos().equals("IN")) {
             toks.remove(0); // "called for [contestants to wear ...]"
         }
         if (s.head(h) == k && (s.rel(h).equals("obj") || s.rel(h).equals("iobj"))) {

@@ -133,4 +133,12 @@ class CueRulesTest {
                 Kind.EVIDENCE);
         assertThat(claims("The tired players showed")).isEmpty();
     }
+
+    @Test
+    void passiveNounPhraseCueHasWhatTheSubjectIsAccusedOfOrTheSubjectAsContent() {
+        Claim accused = only("The treasurer was accused");
+        assertThat(accused.speaker()).isNull();   // nobody named: a claim without a source
+        assertThat(accused.content().text()).isEqualTo("hiding the losses");
+        assertClaim(only("The new stadium plan"), "most local papers", "praised", "The new stadium plan", Kind.STATEMENT);
+    }
 }
