@@ -75,6 +75,7 @@ public final class NlpBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long processCpu0 = os.getProcessCpuTime();
+        java.util.Map<String, Long> threadCpu0 = cpuByThreadKind();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> fs = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class NlpBench {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double processCpu = (os.getProcessCpuTime() - processCpu0) / 1e9;
+        java.util.Map<String, Long> threadCpu1 = cpuByThreadKind();
         pool.shutdown();
         peak.stop = true;
         peak.join();
@@ -107,6 +109,14 @@ public final class NlpBench {
                         + " with other load): stories/s=%.2f tokens/s=%.0f%n"
                         + "    per CPU-second of the worker threads only: stories/s=%.2f tokens/s=%.0f%n",
                 run.size() / processCpu, tokens.get() / processCpu, run.size() / cpu, tokens.get() / cpu);
+        if (!threadCpu1.isEmpty()) {
+            StringBuilder b = new StringBuilder("    process CPU by thread kind (s):");
+            for (var e : threadCpu1.entrySet()) {
+                b.append(String.format(Locale.ROOT, " %s=%.1f", e.getKey(),
+                        (e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)) / (double) CLOCK_TICKS_PER_S));
+            }
+            System.out.println(b);
+        }
         System.out.printf(Locale.ROOT,
                 "    stories=%d threads=%d tokens=%d time=%.1fs load=%.1fs%n"
                         + "    stories/s=%.2f  tokens/s=%.0f  per core: stories/s=%.2f tokens/s=%.0f%n"
@@ -123,6 +133,41 @@ public final class NlpBench {
                 System.out.println("    enrichment and parses of the measured stories written to " + dump);
             }
         }
+    }
+
+    /** Linux's USER_HZ, the unit of utime/stime in /proc (100 on every mainstream kernel). */
+    static final int CLOCK_TICKS_PER_S = 100;
+
+    /**
+     * CPU ticks of this process's threads by kind (worker pool, JIT compilers, GC, other), from /proc/self/task;
+     * empty where /proc is missing. Shows where process CPU beyond the workers goes (a short run pays for JIT).
+     */
+    static java.util.Map<String, Long> cpuByThreadKind() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return out;
+        }
+        try (var dirs = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    String kind = name.startsWith("pool-") ? "worker"
+                            : name.contains("Compiler") ? "jit"
+                            : name.startsWith("GC Thread") || name.startsWith("ParGC") || name.startsWith("VM Thread") ? "gc+vm"
+                            : "other";
+                    out.merge(kind, ticks, Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
     }
 
     interface Worker {
@@ -228,12 +273,14 @@ public final class NlpBench {
         return out;
     }
 
+    /** Looked up once: each lookup builds MXBean proxies and ObjectNames, CPU the measured process should not spend. */
+    static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+
     static long heapUsed() {
         long used = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                used += p.getUsage().getUsed();
-            }
+        for (MemoryPoolMXBean p : HEAP_POOLS) {
+            used += p.getUsage().getUsed();
         }
         return used;
     }
