@@ -1,5 +1,6 @@
 package org.claimwire.nlp.claims;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -270,6 +271,28 @@ final class StanceRules {
                 || Titles.isRoleNoun(t));
     }
 
+    /**
+     * Whether a negated silence verb in a content is the speaker's own refusal: "go" only as "go into/beyond"
+     * ("would not go into details", not "is not going to pick a fight"), and not inside a relative clause
+     * ("firms, whom he declined to name") or under another cue in the content ("said the company's policy is not
+     * to comment", "reported that X would not say"): that nested claim carries the refusal, the outer one asserts.
+     */
+    private boolean isOwnSilence(Sentence s, int verb, List<Integer> content) {
+        if (s.token(verb).lemma().equalsIgnoreCase("go")
+                && !(verb + 1 < s.size() && s.token(verb + 1).lower().matches("into|beyond"))) {
+            return false;
+        }
+        Set<Integer> inContent = new HashSet<>(content);
+        for (int up = s.head(verb); up >= 0 && inContent.contains(up); up = s.head(up)) {
+            String l = s.token(up).lemma().toLowerCase(Locale.ROOT);
+            boolean refusal = l.equals("decline") || l.equals("refuse"); // "“I decline to comment,” he said"
+            if (s.rel(up).startsWith("acl") || !refusal && s.token(up).isVerb() && lex.isCue(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stance of a claim from its cue and its content's own words. */
     Stance stance(Sentence s, String lemma, boolean negated, List<Integer> content) {
         Stance cue = byCue(lemma, negated);
@@ -300,7 +323,7 @@ final class StanceRules {
             int ti = content.get(i);
             Token t = s.token(ti);
             if (!t.isVerb() || !SILENCE_VERBS.contains(t.lemma().toLowerCase(Locale.ROOT))
-                    || s.rel(ti).startsWith("acl") || isPassive(s, ti)) {
+                    || s.rel(ti).startsWith("acl") || isPassive(s, ti) || !isOwnSilence(s, ti, content)) {
                 continue;
             }
             for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
