@@ -56,6 +56,7 @@ public final class ClaimExtractor {
             if (!s.parsed()) {
                 continue;
             }
+            TrailingReporter.repair(s, lex);
             for (CueFinder.Site site : cues.find(s)) {
                 if (site.form() == CueFinder.Form.ACCORDING_TO) {
                     accordingTo(doc, s, site.token(), ents, quotes, refDate, drafts);

@@ -156,11 +156,20 @@ final class ContentSpans {
             }
         }
         if (heads.isEmpty() && lex.has(lemma, "obj") && (!lex.has(lemma, "evidence") || documentSource(s, k))) {
-            for (Edge e : s.out(k, r -> r.equals("obj"))) {
-                Token o = s.token(e.dep());
-                if (o.isNoun() || o.pos().equals("CD")
-                        || o.pos().equals("PRP") && !complement(s, k, e.dep(), lemma).isEmpty()) { // "blasted him for"
-                    heads.add(e.dep());
+            List<Edge> objs = s.out(k, r -> r.equals("obj"));
+            if (objs.size() >= 2 && objs.get(0).dep() > k) {
+                objs = objs.subList(objs.size() - 1, objs.size()); // "denied the airlines landing slots": the thing
+            }
+            for (Edge e : objs) {
+                int h = e.dep();
+                int of = s.head(h);
+                if (!s.rel(h).equals("obj") && of >= 0 && s.head(of) == k && s.rel(of).equals("obj")) {
+                    h = of; // "rejected a version of the bill": the enhanced graph skips "a version of"
+                }
+                Token o = s.token(h);
+                if (!heads.contains(h) && (o.isNoun() || o.pos().equals("CD")
+                        || o.pos().equals("PRP") && !complement(s, k, h, lemma).isEmpty())) { // "blasted him for"
+                    heads.add(h);
                 }
             }
         }
@@ -571,7 +580,7 @@ final class ContentSpans {
 
     private static boolean isComplementizer(Sentence s, int i) {
         String w = s.token(i).lower();
-        return w.equals("that") && (s.rel(i).equals("mark") || s.rel(i).equals("dep") || s.token(i).pos().equals("IN")
+        return w.equals("that") && !s.rel(i).equals("det") && (s.rel(i).equals("mark") || s.rel(i).equals("dep") || s.token(i).pos().equals("IN")
                 || s.token(i).pos().equals("WDT"));
     }
 

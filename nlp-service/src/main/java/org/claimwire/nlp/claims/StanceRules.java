@@ -25,6 +25,12 @@ final class StanceRules {
     private static final Set<String> DECIDERS = WordList.load(StanceRules.class, "deciders.txt");
     /** Subjects that cannot speak at all: "the rules deny benefits", "the settlement dismisses the charges". */
     private static final Set<String> NON_SPEAKERS = WordList.load(StanceRules.class, "non-speakers.txt");
+    /** Nouns that stand for a part or version of what follows "of": "a version of the bill", "part of the plan". */
+    private static final Set<String> PART_NOUNS = Set.of("version", "form", "part", "draft", "portion", "element",
+            "section", "half", "bulk", "rest", "most", "aspect", "piece", "provision", "clause", "revision");
+    /** Deny-cues that can take two objects, the one deprived and the thing refused: "denied him a visa". */
+    private static final Set<String> GIVING_VERBS = Set.of("deny", "refuse");
+    private static final Set<String> DEMONSTRATIVES = Set.of("that", "this", "these", "those");
     private static final Set<String> MODALS_OF_PROPOSAL = Set.of("should", "must", "ought", "shall");
 
     private final CueLexicon lex;
@@ -150,7 +156,7 @@ final class StanceRules {
         // the noun phrase right after the cue names a decision even when the parser hangs the rest as a clause
         // ("rejected the latest offer that was submitted", "rejected all offers at the tender, a spokesman said")
         int next = nounRightAfter(s, k);
-        if (next >= 0 && (isOneOf(s.token(next), DECISION_OBJECTS)
+        if (next >= 0 && (namesDecision(s, next)
                 || next + 1 < s.size() && DECISION_OBJECTS.contains(s.token(next + 1).lower()))) {
             return true; // the last word may be mistagged as a verb: "the latest company offer that ..."
         }
@@ -161,10 +167,10 @@ final class StanceRules {
         if (!rel.equals("obj")) {
             return false;
         }
-        if (!s.out(k, r -> r.equals("iobj")).isEmpty() || isProposal(s, contentHead)) {
+        if (!s.out(k, r -> r.equals("iobj")).isEmpty() || twoObjects(s, k) || isProposal(s, contentHead)) {
             return true;
         }
-        if (isOneOf(s.token(contentHead), DECISION_OBJECTS)) {
+        if (namesDecision(s, contentHead)) {
             return true;
         }
         return lex.has(lemma, "decision") && !isOneOf(s.token(contentHead), ASSERTION_OBJECTS);
@@ -179,19 +185,77 @@ final class StanceRules {
         return false;
     }
 
-    /** The head noun of a noun phrase that starts right after the cue ("rejected all the new offers"), or -1. */
+    /**
+     * The head noun of a noun phrase that starts right after the cue ("rejected all the new offers", "rejected a
+     * three-year contract", "rejected that bid twice" with "that" tagged as a complementizer), or -1. A "that"
+     * whose noun phrase is followed by a verb opens a clause ("denied that aid was diverted"): -1.
+     */
     private static int nounRightAfter(Sentence s, int k) {
         int i = k + 1;
-        while (i < s.size() && s.token(i).pos().matches("DT|PDT|JJ.*|PRP\\$|CD|POS|RB")) {
+        boolean demonstrative = i < s.size() && DEMONSTRATIVES.contains(s.token(i).lower());
+        while (i < s.size() && (s.token(i).pos().matches("DT|PDT|JJ.*|PRP\\$|CD|POS|RB.*|HYPH")
+                || i == k + 1 && demonstrative)) {
             i++;
         }
         if (i >= s.size() || !s.token(i).isNoun()) {
             return -1;
         }
-        while (i + 1 < s.size() && s.token(i + 1).isNoun()) {
+        while (i + 1 < s.size() && (s.token(i + 1).isNoun()
+                || s.token(i + 1).pos().equals("HYPH") && i + 2 < s.size() && s.token(i + 2).isNoun())) {
             i++;
         }
+        if (demonstrative && i + 1 < s.size() && s.token(i + 1).pos().matches("VB[DZP]|MD")) {
+            return -1;
+        }
         return i;
+    }
+
+    /**
+     * Whether the noun names a decision: a decision object itself ("the offer"), or a part or version of one
+     * ("a version of the bill", "part of the plan"); "his version of events" is no decision.
+     */
+    private static boolean namesDecision(Sentence s, int noun) {
+        if (isOneOf(s.token(noun), DECISION_OBJECTS)) {
+            return true;
+        }
+        if (!PART_NOUNS.contains(s.token(noun).lemma().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int c : s.children(noun)) {
+            if (c > noun && s.rel(c).startsWith("nmod") && isOneOf(s.token(c), DECISION_OBJECTS)
+                    && s.children(c).stream().anyMatch(x -> s.token(x).lower().equals("of"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "denied British competitors lucrative orders", "denied the airlines landing slots": deny with two noun
+     * phrases deprives someone of something (a refusal), whether the parser gives two objects or folds the
+     * first into the second as a compound. A noun phrase followed by a verb is a clause ("denied reports the
+     * plant was closed"), not a second object.
+     */
+    private static boolean twoObjects(Sentence s, int k) {
+        if (!GIVING_VERBS.contains(s.token(k).lemma().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        List<Edge> objs = s.out(k, r -> r.equals("obj") || r.equals("iobj"));
+        if (objs.size() >= 2 && objs.stream().allMatch(e -> e.dep() > k)) {
+            return true;
+        }
+        int first = nounRightAfter(s, k);
+        if (first < 0 || first + 1 >= s.size() || !s.token(first + 1).pos().matches("DT|PDT|JJ.*|RBR|RBS|CD|PRP\\$")) {
+            return false;
+        }
+        int second = nounRightAfter(s, first);
+        return second > first && s.dominates(k, first) && s.dominates(k, second) && !isTime(s.token(second))
+                && (second + 1 >= s.size() || !s.token(second + 1).pos().matches("VB[DZP]|MD"));
+    }
+
+    /** "this week", "last month": a time, not a second object. */
+    private static boolean isTime(Token t) {
+        return Set.of("DATE", "TIME", "DURATION", "SET").contains(t.ner());
     }
 
     /** A subject that cannot make a claim: a deny-cue with it ("the rules deny benefits") is no claim at all. */

@@ -81,6 +81,65 @@ class ClaimRulesTest {
         assertThat(only("The judge denied the motion").stance()).isEqualTo(Stance.ASSERTS);
     }
 
+    /** The claim of the given cue word. */
+    private static Claim byCue(String prefix, String cue) {
+        return claims(prefix).stream().filter(c -> c.cue().text().equals(cue)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTrailingReporterMisparsedInsideTheDecisionIsItsOwnClaim() {
+        // "said" parsed as a dependent of the object: the decision and its attribution are two claims
+        List<Claim> cs = claims("Two nurses' unions");
+        assertThat(cs).hasSize(2);
+        Claim rejected = byCue("Two nurses' unions", "rejected");
+        assertThat(rejected.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(rejected.kind()).isEqualTo(Kind.INTENTION);
+        assertThat(rejected.content().text()).isEqualTo("a revised two-year wage offer");
+        Claim said = byCue("Two nurses' unions", "said");
+        assertThat(speaker(said)).isEqualTo("a union spokeswoman");
+        assertThat(said.content().text())
+                .isEqualTo("Two nurses' unions at the county hospital rejected a revised two-year wage offer");
+    }
+
+    @Test
+    void aDemonstrativeTaggedAsComplementizerStillNamesTheDecision() {
+        // "noted" parsed as the complement of "rejected", "that" as its complementizer and "application" as a loose dependent
+        Claim rejected = byCue("The regulator has rejected that application", "rejected");
+        assertThat(rejected.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(rejected.content().text()).isEqualTo("that application");
+        Claim noted = byCue("The regulator has rejected that application", "noted");
+        assertThat(speaker(noted)).isEqualTo("the lawyers");
+        assertThat(noted.content().text()).isEqualTo("The regulator has rejected that application twice");
+        // a "that" whose noun is followed by a verb opens a clause: a real denial
+        assertThat(only("The mayor denied that aid").stance()).isEqualTo(Stance.DENIES);
+    }
+
+    @Test
+    void aVersionOfADecisionObjectIsADecision() {
+        Claim c = only("The senate panel narrowly rejected");
+        assertThat(c.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(c.content().text()).isEqualTo("a version of the measure that would have raised the fuel tax");
+        assertThat(only("The minister rejected his version of events").stance()).isEqualTo(Stance.DENIES);
+    }
+
+    @Test
+    void denyingSomeoneSomethingIsARefusal() {
+        // the first object folded into the second as a compound, and two objects
+        Claim folded = only("The agency had denied local builders");
+        assertThat(folded.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(folded.kind()).isEqualTo(Kind.INTENTION);
+        Claim two = only("The airline had denied foreign carriers");
+        assertThat(two.stance()).isEqualTo(Stance.ASSERTS);
+        assertThat(two.content().text()).isEqualTo("foreign carriers several landing slots at the airport");
+    }
+
+    @Test
+    void rejectingOrDisputingAnAssertionStillDenies() {
+        assertThat(only("The union rejected charges that it had broken").stance()).isEqualTo(Stance.DENIES);
+        assertThat(only("The bank dismissed speculation").stance()).isEqualTo(Stance.DENIES);
+        assertThat(only("The minister disputed the assessment").stance()).isEqualTo(Stance.DENIES);
+    }
+
     @Test
     void denyingAnAssertionDenies() {
         assertThat(only("The spokesman denied").stance()).isEqualTo(Stance.DENIES);
