@@ -1,10 +1,8 @@
 package org.claimwire.nlp.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimwire.nlp.claims.ParsedSentences.speaker;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.claimwire.events.Enrichment;
@@ -12,11 +10,9 @@ import org.claimwire.events.Enrichment.Claim;
 import org.claimwire.events.Enrichment.Kind;
 import org.claimwire.events.Enrichment.Mode;
 import org.claimwire.events.Enrichment.Stance;
-import org.claimwire.nlp.doc.Conllu;
 import org.claimwire.nlp.doc.ParsedDoc;
 import org.claimwire.nlp.entities.EntityExtractor;
 import org.claimwire.nlp.entities.StoryEntities;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,31 +20,19 @@ import org.junit.jupiter.api.Test;
  * no CoreNLP is loaded, so each test is about one rule and runs in milliseconds.
  */
 class ClaimRulesTest {
-    private static List<ParsedDoc> docs;
     private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(CueLexicon.standard());
-
-    @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = ClaimRulesTest.class.getResourceAsStream("rule-sentences.conllu")) {
-            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
+    private static final ParsedSentences FIXTURE = ParsedSentences.load("rule-sentences.conllu");
 
     private static List<Claim> claims(String prefix) {
-        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
-        StoryEntities ents = new EntityExtractor().extract(doc);
-        return EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).stream()
-                .filter(c -> c.mode() != Mode.UNATTRIBUTED).toList();
+        return FIXTURE.claims(prefix);
     }
 
     private static Claim only(String prefix) {
-        List<Claim> cs = claims(prefix);
-        assertThat(cs).as("claims of: " + prefix).hasSize(1);
-        return cs.get(0);
+        return FIXTURE.only(prefix);
     }
 
-    private static String speaker(Claim c) {
-        return c.speaker() == null ? null : c.speaker().text();
+    private static Claim withCue(String prefix, String cue) {
+        return FIXTURE.withCue(prefix, cue);
     }
 
     @Test
@@ -81,21 +65,16 @@ class ClaimRulesTest {
         assertThat(only("The judge denied the motion").stance()).isEqualTo(Stance.ASSERTS);
     }
 
-    /** The claim of the given cue word. */
-    private static Claim byCue(String prefix, String cue) {
-        return claims(prefix).stream().filter(c -> c.cue().text().equals(cue)).findFirst().orElseThrow();
-    }
-
     @Test
     void aTrailingReporterMisparsedInsideTheDecisionIsItsOwnClaim() {
         // "said" parsed as a dependent of the object: the decision and its attribution are two claims
         List<Claim> cs = claims("Two nurses' unions");
         assertThat(cs).hasSize(2);
-        Claim rejected = byCue("Two nurses' unions", "rejected");
+        Claim rejected = withCue("Two nurses' unions", "rejected");
         assertThat(rejected.stance()).isEqualTo(Stance.ASSERTS);
         assertThat(rejected.kind()).isEqualTo(Kind.INTENTION);
         assertThat(rejected.content().text()).isEqualTo("a revised two-year wage offer");
-        Claim said = byCue("Two nurses' unions", "said");
+        Claim said = withCue("Two nurses' unions", "said");
         assertThat(speaker(said)).isEqualTo("a union spokeswoman");
         assertThat(said.content().text())
                 .isEqualTo("Two nurses' unions at the county hospital rejected a revised two-year wage offer");
@@ -104,10 +83,10 @@ class ClaimRulesTest {
     @Test
     void aDemonstrativeTaggedAsComplementizerStillNamesTheDecision() {
         // "noted" parsed as the complement of "rejected", "that" as its complementizer and "application" as a loose dependent
-        Claim rejected = byCue("The regulator has rejected that application", "rejected");
+        Claim rejected = withCue("The regulator has rejected that application", "rejected");
         assertThat(rejected.stance()).isEqualTo(Stance.ASSERTS);
         assertThat(rejected.content().text()).isEqualTo("that application");
-        Claim noted = byCue("The regulator has rejected that application", "noted");
+        Claim noted = withCue("The regulator has rejected that application", "noted");
         assertThat(speaker(noted)).isEqualTo("the lawyers");
         assertThat(noted.content().text()).isEqualTo("The regulator has rejected that application twice");
         // a "that" whose noun is followed by a verb opens a clause: a real denial
@@ -336,7 +315,7 @@ class ClaimRulesTest {
 
     @Test
     void hardWrappedNamesAreShownWithOneSpace() {
-        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith("Federal Reserve")).findFirst().orElseThrow();
+        ParsedDoc doc = FIXTURE.doc("Federal Reserve");
         StoryEntities ents = new EntityExtractor().extract(doc);
         List<Enrichment.Entity> es = ents.toContract();
         assertThat(es).extracting(Enrichment.Entity::name).contains("Paul Volcker").noneMatch(n -> n.contains("\n"));

@@ -1,23 +1,14 @@
 package org.claimwire.nlp.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimwire.nlp.claims.ParsedSentences.speaker;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.claimwire.events.Enrichment.Claim;
 import org.claimwire.events.Enrichment.Kind;
-import org.claimwire.events.Enrichment.Mode;
 import org.claimwire.events.Enrichment.Stance;
-import org.claimwire.nlp.doc.Conllu;
-import org.claimwire.nlp.doc.ParsedDoc;
-import org.claimwire.nlp.entities.EntityExtractor;
-import org.claimwire.nlp.entities.StoryEntities;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,27 +17,14 @@ import org.junit.jupiter.api.Test;
  * The fixtures keep the parser's real errors ("called on X to ..." as an adverbial clause), which the rules repair.
  */
 class CueRulesTest {
-    private static List<ParsedDoc> docs;
-    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(CueLexicon.standard());
-
-    @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = CueRulesTest.class.getResourceAsStream("cue-sentences.conllu")) {
-            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
+    private static final ParsedSentences FIXTURE = ParsedSentences.load("cue-sentences.conllu");
 
     private static List<Claim> claims(String prefix) {
-        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
-        StoryEntities ents = new EntityExtractor().extract(doc);
-        return EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).stream()
-                .filter(c -> c.mode() != Mode.UNATTRIBUTED).toList();
+        return FIXTURE.claims(prefix);
     }
 
     private static Claim only(String prefix) {
-        List<Claim> cs = claims(prefix);
-        assertThat(cs).as("claims of: " + prefix).hasSize(1);
-        return cs.get(0);
+        return FIXTURE.only(prefix);
     }
 
     private static void assertClaim(Claim c, String speaker, String cue, String content, Kind kind) {

@@ -1,19 +1,11 @@
 package org.claimwire.nlp.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimwire.nlp.claims.ParsedSentences.speaker;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.claimwire.events.Enrichment.Claim;
 import org.claimwire.events.Enrichment.Mode;
-import org.claimwire.nlp.doc.Conllu;
-import org.claimwire.nlp.doc.ParsedDoc;
-import org.claimwire.nlp.entities.EntityExtractor;
-import org.claimwire.nlp.entities.StoryEntities;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,37 +14,20 @@ import org.junit.jupiter.api.Test;
  * next paragraph. No CoreNLP is loaded.
  */
 class QuoteRulesTest {
-    private static List<ParsedDoc> docs;
-    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(CueLexicon.standard());
-
-    @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = QuoteRulesTest.class.getResourceAsStream("quote-sentences.conllu")) {
-            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
+    private static final ParsedSentences FIXTURE = ParsedSentences.load("quote-sentences.conllu");
 
     private static List<Claim> claims(String prefix) {
-        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
-        StoryEntities ents = new EntityExtractor().extract(doc);
-        return EXTRACTOR.extract(doc, ents, LocalDate.of(2025, 2, 10)).stream()
-                .filter(c -> c.mode() != Mode.UNATTRIBUTED).toList();
+        return FIXTURE.claims(prefix);
     }
 
     private static Claim withCue(String prefix, String cue) {
-        List<Claim> cs = claims(prefix).stream().filter(c -> c.cue() != null && c.cue().text().equals(cue)).toList();
-        assertThat(cs).as("claims with cue " + cue + " in: " + prefix).hasSize(1);
-        return cs.get(0);
-    }
-
-    private static String speaker(Claim c) {
-        return c.speaker() == null ? null : c.speaker().text();
+        return FIXTURE.withCue(prefix, cue);
     }
 
     @Test
     void dashSignedQuotesAreAttributedToTheNameEvenWithAClaimInside() {
         List<Claim> signed = claims("Voters in Ohio speak.").stream().filter(c -> !c.cue().text().equals("said")).toList();
-        assertThat(signed).extracting(QuoteRulesTest::speaker)
+        assertThat(signed).extracting(ParsedSentences::speaker)
                 .containsExactly("Maria Lopez", "Tom Baker", "Ana Ruiz", "Peter Olsen"); // no full stop in the name
         assertThat(signed.get(0).content().text())
                 .isEqualTo("The mayor said the roads were safe. He was wrong about that. Nobody fixed the bridge.");
@@ -95,7 +70,7 @@ class QuoteRulesTest {
         List<Claim> cs = claims("“We will not close the plant,” said Robert Lane, the plant manager.\n“The workers need these jobs,”");
         assertThat(cs).extracting(c -> c.content().text())
                 .containsExactlyInAnyOrder("We will not close the plant", "The workers need these jobs");
-        assertThat(cs).extracting(QuoteRulesTest::speaker).containsExactlyInAnyOrder("Robert Lane, the plant manager",
+        assertThat(cs).extracting(ParsedSentences::speaker).containsExactlyInAnyOrder("Robert Lane, the plant manager",
                 "a union leader");
     }
 
@@ -179,7 +154,7 @@ class QuoteRulesTest {
     @Test
     void indefinitePronounsAreNoSources() {
         List<Claim> cs = claims("No one disputed the figures.");
-        assertThat(cs).extracting(QuoteRulesTest::speaker).containsExactly("Someone like Mr. Clarke");
+        assertThat(cs).extracting(ParsedSentences::speaker).containsExactly("Someone like Mr. Clarke");
     }
 
     @Test
