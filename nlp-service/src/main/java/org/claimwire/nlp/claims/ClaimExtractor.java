@@ -118,9 +118,10 @@ public final class ClaimExtractor {
             return; // "declined to comment", "wants to say": handled by the governing cue
         }
         int subj = QuoteAttribution.sourceOutsideQuote(s, k, Speakers.sourceToken(s, k, site.form(), lex), quotes);
-        if (subj >= 0 && (Speakers.isNonSource(s, k, subj) || (lex.has(lemma, "deny") || lex.has(lemma, "agent"))
+        boolean writer = subj >= 0 && isWriterVoice(s, subj, quotes);
+        if (subj >= 0 && (!writer && Speakers.isNonSource(s, k, subj) || (lex.has(lemma, "deny") || lex.has(lemma, "agent"))
                 && StanceRules.isNonSpeaker(s, subj))) {
-            return; // "I said"; "the rules deny benefits", "traffic calls for a new road" (no one speaks)
+            return; // "I said" in a quote; "the rules deny benefits", "traffic calls for a new road" (no one speaks)
         }
         if (subj < 0 && site.form() != CueFinder.Form.PASSIVE) {
             return;
@@ -203,6 +204,24 @@ public final class ClaimExtractor {
             d.checkWorthiness = CheckWorthiness.score(cwTokens);
             drafts.add(d);
         }
+    }
+
+    /**
+     * "I believe ..." in the writer's own voice: no quote holds the pronoun, the sentence has no quote marks (a
+     * quote running over paragraphs may not be found whole) and no "NAME:" label (a transcript) before it.
+     */
+    private static boolean isWriterVoice(Sentence s, int subj, List<Quotes.Quote> quotes) {
+        Token t = s.token(subj);
+        if (!Speakers.isWriter(t) || quotes.stream().anyMatch(q -> q.contains(t.begin(), t.end()))) {
+            return false;
+        }
+        for (int i = 0; i < s.size(); i++) {
+            String w = s.token(i).word();
+            if (Quotes.isQuoteMark(w) || i < subj && w.equals(":")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void silence(Sentence s, int k, int subj, String lemma, Ref speaker, Enrichment.Cue cue, Ref recipient,

@@ -160,6 +160,15 @@ final class Speakers {
         return h;
     }
 
+    /**
+     * "I believe ...", "we know ..." outside any quote: the writer of an opinion piece or letter speaks, and
+     * annotators mark the writer as the source. Inside a quote the first person is the quoted speaker, whose
+     * quote already is the claim.
+     */
+    static boolean isWriter(Token t) {
+        return t.lower().equals("i") || t.lower().equals("we");
+    }
+
     static boolean isFirstOrSecondPerson(Token t) {
         return FIRST_SECOND_PERSON.contains(t.lower());
     }
@@ -167,6 +176,8 @@ final class Speakers {
     /** Nobody in particular: "anyone who says so", "no one disputed it", "everybody wants a raise". */
     private static final Set<String> INDEFINITE = Set.of("anybody", "anyone", "somebody", "someone", "nobody",
             "everybody", "everyone");
+    /** Indefinites that can stand for one unnamed person: "someone asked how ..." (but "someone who says"). */
+    private static final Set<String> SOMEONE = Set.of("somebody", "someone");
 
     /**
      * Sources that make no claim of a story's subject: "I said", "we think", "there was said", expletive "it",
@@ -176,6 +187,10 @@ final class Speakers {
         Token st = s.token(subj);
         boolean noOne = st.lower().equals("one") && s.children(subj).stream().anyMatch(c -> s.token(c).lower().equals("no"));
         boolean named = s.children(subj).stream().anyMatch(c -> s.rel(c).startsWith("nmod")); // "someone like Mr. Clarke"
+        boolean generic = s.children(subj).stream().anyMatch(c -> s.rel(c).startsWith("acl")); // "someone who says"
+        if (SOMEONE.contains(st.lower()) && !generic) {
+            return false; // "then someone asked how ...": one person, unnamed
+        }
         return FIRST_SECOND_PERSON.contains(st.lower()) || st.pos().equals("EX")
                 || (INDEFINITE.contains(st.lower()) || noOne) && !named
                 || (st.lower().equals("it") && !s.out(k, r -> r.equals("nsubj:pass") || r.equals("expl")).isEmpty());

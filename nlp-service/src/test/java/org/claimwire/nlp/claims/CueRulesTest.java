@@ -119,4 +119,32 @@ class CueRulesTest {
         assertThat(accused.content().text()).isEqualTo("hiding the losses");
         assertClaim(only("The new stadium plan"), "most local papers", "praised", "The new stadium plan", Kind.STATEMENT);
     }
+
+    @Test
+    void firstPersonInTheWritersOwnVoiceIsASource() {
+        Claim belief = only("I believe the new tax plan");
+        assertThat(belief.speaker().text()).isEqualTo("I");
+        assertThat(belief.speaker().entityId()).isNull();
+        assertThat(belief.cue().text()).isEqualTo("believe");
+        assertThat(belief.content().text()).isEqualTo("the new tax plan will hurt small farms");
+        assertThat(belief.kind()).isEqualTo(Kind.BELIEF);
+        Claim think = only("We think the mayor");
+        assertThat(think.speaker().text()).isEqualTo("We");
+        assertThat(think.content().text()).isEqualTo("the mayor misled the council about the cost of the bridge");
+    }
+
+    @Test
+    void firstPersonInsideAQuoteIsPartOfTheQuotedSpeakersClaim() {
+        Claim c = only("\"I think the bridge is safe,\"");
+        assertThat(c.speaker().text()).isEqualTo("the chief engineer");
+        assertThat(c.cue().text()).isEqualTo("said");
+    }
+
+    @Test
+    void someoneUnnamedWhoAsksIsTheSourceOfAQuestion() {
+        Claim c = only("Then someone asked how");
+        assertThat(c.speaker().text()).isEqualTo("someone");
+        assertThat(c.content().text()).isEqualTo("how the council would pay for the new road");
+        assertThat(c.kind()).isEqualTo(Kind.QUESTION);
+    }
 }
