@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.claimwire.events.Enrichment;
 import org.claimwire.events.Enrichment.Kind;
 import org.claimwire.events.Enrichment.Mode;
@@ -118,7 +119,7 @@ public final class ClaimExtractor {
             return; // "declined to comment", "wants to say": handled by the governing cue
         }
         int subj = QuoteAttribution.sourceOutsideQuote(s, k, Speakers.sourceToken(s, k, site.form(), lex), quotes);
-        boolean writer = subj >= 0 && isWriterVoice(s, subj, quotes);
+        boolean writer = subj >= 0 && isWriterVoice(doc, s, k, subj, quotes);
         if (subj >= 0 && (!writer && Speakers.isNonSource(s, k, subj) || (lex.has(lemma, "deny") || lex.has(lemma, "agent"))
                 && StanceRules.isNonSpeaker(s, subj))) {
             return; // "I said" in a quote; "the rules deny benefits", "traffic calls for a new road" (no one speaks)
@@ -206,22 +207,30 @@ public final class ClaimExtractor {
         }
     }
 
+    /** A transcript's speaker label ("TAPPER:") or markup (an embedded tweet) opening a paragraph. */
+    private static final Pattern LABELLED_PARAGRAPH =
+            Pattern.compile("^\\W{0,2}(?:<|[A-Z][A-Z.' -]{1,30}:)");
+
     /**
      * "I believe ..." in the writer's own voice: no quote holds the pronoun, the sentence has no quote marks (a
-     * quote running over paragraphs may not be found whole) and no "NAME:" label (a transcript) before it.
+     * quote running over paragraphs may not be found whole), its paragraph is no transcript turn or embedded
+     * post, and the cue is not title-cased (a headline: "What We Know").
      */
-    private static boolean isWriterVoice(Sentence s, int subj, List<Quotes.Quote> quotes) {
+    private static boolean isWriterVoice(ParsedDoc doc, Sentence s, int k, int subj, List<Quotes.Quote> quotes) {
         Token t = s.token(subj);
-        if (!Speakers.isWriter(t) || quotes.stream().anyMatch(q -> q.contains(t.begin(), t.end()))) {
+        if (!Speakers.isWriter(t) || quotes.stream().anyMatch(q -> q.contains(t.begin(), t.end()))
+                || k > 0 && Character.isUpperCase(s.token(k).word().charAt(0))) {
             return false;
         }
         for (int i = 0; i < s.size(); i++) {
             String w = s.token(i).word();
-            if (Quotes.isQuoteMark(w) || i < subj && w.equals(":")) {
+            if (Quotes.isQuoteMark(w) || w.contains("\u201c") || w.contains("\u201d")) {
                 return false;
             }
         }
-        return true;
+        String text = doc.text();
+        int para = text.lastIndexOf('\n', t.begin()) + 1;
+        return !LABELLED_PARAGRAPH.matcher(text.substring(para, Math.min(text.length(), para + 40))).find();
     }
 
     private void silence(Sentence s, int k, int subj, String lemma, Ref speaker, Enrichment.Cue cue, Ref recipient,

@@ -138,6 +138,8 @@ class CueRulesTest {
         Claim c = only("\"I think the bridge is safe,\"");
         assertThat(c.speaker().text()).isEqualTo("the chief engineer");
         assertThat(c.cue().text()).isEqualTo("said");
+        // a transcript turn: the first person is the labelled speaker, not the writer
+        assertThat(claims("SMITH: I think")).noneMatch(x -> x.speaker() != null && x.speaker().text().equals("I"));
     }
 
     @Test
