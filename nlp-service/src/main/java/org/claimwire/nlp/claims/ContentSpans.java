@@ -381,7 +381,7 @@ final class ContentSpans {
             String r = s.rel(a);
             int h = s.head(a);
             boolean adverbial = a == k && r.equals("obl") && s.token(k).pos().equals("VBG"); // "began by saying he would"
-            if ((r.equals("csubj") || adverbial) && h > k && (s.token(h).isVerb() || hasCopula(s, h))) {
+            if ((r.startsWith("csubj") || adverbial) && h > k && (s.token(h).isVerb() || hasCopula(s, h))) {
                 return h;           // "polls showed Clinton was the winner": the predicate may be a noun
             }
             if (!(r.equals("acl") || r.equals("obj")) || h < 0) {

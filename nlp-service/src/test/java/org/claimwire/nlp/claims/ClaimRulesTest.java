@@ -120,6 +120,14 @@ class ClaimRulesTest {
     }
 
     @Test
+    void aDeniedClauseParsedAsPassiveSubjectKeepsItsPredicate() {
+        // "denied" parsed as the clausal subject of the passive "was linked": the content is the whole clause
+        Claim c = only("The airline denied the delay");
+        assertThat(c.stance()).isEqualTo(Stance.DENIES);
+        assertThat(c.content().text()).isEqualTo("the delay was linked to the pilots' strike");
+    }
+
+    @Test
     void denyingAnAssertionDenies() {
         assertThat(only("The spokesman denied").stance()).isEqualTo(Stance.DENIES);
         Claim reports = only("The company rejected reports");
