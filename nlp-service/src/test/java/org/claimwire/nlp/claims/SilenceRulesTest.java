@@ -2,17 +2,7 @@ package org.claimwire.nlp.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-import org.claimwire.events.Enrichment.Claim;
 import org.claimwire.events.Enrichment.Stance;
-import org.claimwire.nlp.doc.Conllu;
-import org.claimwire.nlp.doc.ParsedDoc;
-import org.claimwire.nlp.entities.EntityExtractor;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,22 +10,10 @@ import org.junit.jupiter.api.Test;
  * speaker's own (parsed fixtures of hand-written sentences, silence-sentences.txt; no CoreNLP).
  */
 class SilenceRulesTest {
-    private static List<ParsedDoc> docs;
+    private static final ParsedSentences SENTENCES = ParsedSentences.load("silence-sentences.conllu");
 
-    @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = SilenceRulesTest.class.getResourceAsStream("silence-sentences.conllu")) {
-            docs = Conllu.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The stance of the claim whose cue is {@code cue}, in the passage that starts with {@code prefix}. */
     private static Stance stanceOf(String prefix, String cue) {
-        ParsedDoc doc = docs.stream().filter(d -> d.text().startsWith(prefix)).findFirst().orElseThrow();
-        List<Claim> claims = new ClaimExtractor(CueLexicon.standard())
-                .extract(doc, new EntityExtractor().extract(doc), LocalDate.of(2025, 3, 1));
-        return claims.stream().filter(c -> c.cue() != null && c.cue().text().equals(cue)).findFirst()
-                .orElseThrow(() -> new AssertionError("no claim with cue " + cue + " in: " + prefix)).stance();
+        return SENTENCES.withCue(prefix, cue).stance();
     }
 
     @Test
