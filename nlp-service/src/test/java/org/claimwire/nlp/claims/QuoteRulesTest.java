@@ -123,9 +123,9 @@ class QuoteRulesTest {
 
     @Test
     void aRelativePronounIsTheSourceResolvedToItsAntecedent() {
-        Claim c = withCue("The plan was drafted by Mr. Obama", "understood");
+        Claim c = withCue("The budget was written by Mr. Carter", "understood");
         assertThat(speaker(c)).isEqualTo("who");
-        assertThat(c.speaker().name()).isEqualTo("Obama");
+        assertThat(c.speaker().name()).isEqualTo("Carter");
         // without an entity the antecedent phrase stays: a bare "who" would tell a reader nothing
         assertThat(speaker(withCue("Many economists, who argue", "argue"))).isEqualTo("Many economists");
     }
@@ -196,6 +196,6 @@ class QuoteRulesTest {
     void aQuoteInsideAQuoteWithTheSameMarksDoesNotEndIt() {
         Claim c = withCue("Readers wrote in.", "―");
         assertThat(speaker(c)).isEqualTo("Rosa Diaz");
-        assertThat(c.content().text()).isEqualTo("I would rather live in what he calls “hell” than move away.");
+        assertThat(c.content().text()).isEqualTo("I would sooner sleep in what she calls “the swamp” than vote for her.");
     }
 }
