@@ -33,6 +33,7 @@ public final class ClaimExtractor {
 
     private final CueLexicon lex;
     private final CueFinder cues;
+    private final ContentHeads contentHeads;
     private final ContentSpans contents;
     private final Circumstances circumstances;
     private final StanceRules stances;
@@ -40,6 +41,7 @@ public final class ClaimExtractor {
     public ClaimExtractor(CueLexicon lex) {
         this.lex = lex;
         this.cues = new CueFinder(lex);
+        this.contentHeads = new ContentHeads(lex);
         this.contents = new ContentSpans(lex);
         this.circumstances = new Circumstances(lex);
         this.stances = new StanceRules(lex);
@@ -140,7 +142,7 @@ public final class ClaimExtractor {
         // silence: "declined to comment", "did not elaborate", "has not responded to a request for comment"
         boolean decline = lex.has(lemma, "decline");
         if (decline || (lex.has(lemma, "elaborate") || lex.has(lemma, "respond")) && negated
-                && ContentSpans.ccomps(s, k).isEmpty()) {
+                && ContentHeads.ccomps(s, k).isEmpty()) {
             StanceRules.Refusal refusal = decline ? stances.refusal(s, k) : StanceRules.Refusal.SILENCE;
             if (refusal == StanceRules.Refusal.ANONYMITY || refusal == StanceRules.Refusal.NONE) {
                 return;
@@ -151,7 +153,7 @@ public final class ClaimExtractor {
             }
         }
 
-        List<Integer> heads = contents.heads(s, k, lemma);
+        List<Integer> heads = contentHeads.heads(s, k, lemma);
         heads.removeIf(h -> h == subj); // an inverted source parsed as the object is not the content
         if (heads.isEmpty()) {
             Quotes.Quote q = QuoteAttribution.adjacent(doc, s, k, subj, quotes);

@@ -56,8 +56,8 @@ final class CueFinder {
                 out.add(new Site(k, "according to", Form.ACCORDING_TO));
                 continue;
             }
-            if (isCueNoun(t) && ContentSpans.nounClause(s, k) >= 0
-                    || t.isNoun() && !t.isProperNoun() && ContentSpans.nounComplement(s, k, lex) >= 0) {
+            if (isCueNoun(t) && ContentHeads.nounClause(s, k) >= 0
+                    || t.isNoun() && !t.isProperNoun() && ContentHeads.nounComplement(s, k, lex) >= 0) {
                 out.add(new Site(k, t.lemma().toLowerCase(Locale.ROOT), Form.NOUN)); // "his claim that ..."
                 continue;
             }
